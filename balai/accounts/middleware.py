@@ -1,0 +1,52 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+SESSION_MEMBERSHIP = "balai_membership_id"
+SESSION_LAST_SEEN = "balai_last_seen"
+
+
+class MembershipMiddleware:
+    """Sets ``request.membership``: the membership the signed-in staff member is acting in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.membership = None
+        user = request.user
+        if user.is_authenticated and not user.is_citizen:
+            memberships = [
+                m for m in user.memberships.select_related("office", "office__region") if m.is_active
+                and m.office.is_active
+            ]
+            chosen = request.session.get(SESSION_MEMBERSHIP)
+            current = next((m for m in memberships if m.pk == chosen), None)
+            request.membership = current or (memberships[0] if memberships else None)
+            request.memberships = memberships
+        else:
+            request.memberships = []
+        return self.get_response(request)
+
+
+class IdleTimeoutMiddleware:
+    """Staff sessions end after BALAI_STAFF_IDLE_SECONDS without a request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated and not user.is_citizen:
+            now = int(time.time())
+            last = request.session.get(SESSION_LAST_SEEN)
+            if last is not None and now - last > settings.BALAI_STAFF_IDLE_SECONDS:
+                logout(request)
+                messages.info(request, _("Sesi Anda berakhir karena tidak ada aktivitas. Silakan masuk lagi."))
+                return redirect(settings.LOGIN_URL)
+            request.session[SESSION_LAST_SEEN] = now
+        return self.get_response(request)

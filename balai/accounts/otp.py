@@ -1,0 +1,46 @@
+"""TOTP two-factor: required for administrators, available to every staff member."""
+
+from django.shortcuts import redirect
+from django.urls import reverse
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .models import Role
+
+
+def needs_second_factor(user) -> bool:
+    """A signed-in user with a confirmed device who has not yet given a code in this session."""
+    return user.is_authenticated and not user.is_verified() and user_has_device(user, confirmed=True)
+
+
+def must_set_up_totp(user) -> bool:
+    return (
+        user.is_authenticated
+        and not user_has_device(user, confirmed=True)
+        and user.memberships.filter(role=Role.ADMINISTRATOR, is_active=True).exists()
+    )
+
+
+def confirmed_device(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+class SecondFactorMiddleware:
+    """Until the code is given, a user with a TOTP device can only reach the code page and logout."""
+
+    ALLOWED_NAMES = {"accounts:otp", "accounts:logout", "accounts:totp_setup", "portal:set_language"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        name = match.view_name if match else ""
+        if name in self.ALLOWED_NAMES or request.path.startswith("/static/"):
+            return None
+        if needs_second_factor(request.user):
+            return redirect(f"{reverse('accounts:otp')}?next={request.get_full_path()}")
+        return None
