@@ -57,6 +57,11 @@ INSTALLED_APPS = [
     "balai.core",
     "balai.regions",
     "balai.accounts",
+    "balai.registry",
+    "balai.services",
+    "balai.applications",
+    "balai.letters",
+    "balai.queues",
     "balai.portal",
 ]
 

@@ -24,6 +24,11 @@ urlpatterns = [
     path("", include("balai.portal.urls")),
     path("", include("balai.accounts.urls")),
     path("", include("balai.regions.urls")),
+    path("", include("balai.registry.urls")),
+    path("", include("balai.services.urls")),
+    path("", include("balai.applications.urls")),
+    path("", include("balai.letters.urls")),
+    path("", include("balai.queues.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
     path("admin/login/", portal_views.admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
@@ -31,6 +36,11 @@ urlpatterns = [
     path("api/docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("balai.regions.api_urls")),
     path("api/v1/", include("balai.accounts.api_urls")),
+    path("api/v1/", include("balai.registry.api_urls")),
+    path("api/v1/", include("balai.services.api_urls")),
+    path("api/v1/", include("balai.applications.api_urls")),
+    path("api/v1/", include("balai.letters.api_urls")),
+    path("api/v1/", include("balai.queues.api_urls")),
 ]
 
 handler403 = "balai.portal.views.error_403"

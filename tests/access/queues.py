@@ -1,0 +1,2 @@
+EXPECTED = {}
+PARAMS = {}
