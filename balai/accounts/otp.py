@@ -10,7 +10,8 @@ from .models import Role
 
 def needs_second_factor(user) -> bool:
     """A signed-in user with a confirmed device who has not yet given a code in this session."""
-    return user.is_authenticated and not user.is_verified() and user_has_device(user, confirmed=True)
+    verified = getattr(user, "is_verified", None)  # set by django_otp's middleware on request.user
+    return user.is_authenticated and not (verified and verified()) and user_has_device(user, confirmed=True)
 
 
 def must_set_up_totp(user) -> bool:
