@@ -1,0 +1,610 @@
+"""Importing a population file: stream, validate in chunks, stage, then write set-based.
+
+Phases (each visible in the progress row when a task runs it):
+
+1. **Read and validate** the file row by row (a stream: only the current chunk is in memory). Every
+   problem becomes a ``Problem`` naming the row and the column. Valid rows go into a staging table
+   (a temporary table; on PostgreSQL filled with ``COPY``).
+2. **Check across rows** in SQL on the staging table: a NIK twice in the file, two heads in one KK,
+   a NIK or KK already registered in another village.
+3. **Write** (one transaction): missing dusun/RW/RT, then families, then persons with
+   ``INSERT … SELECT`` / ``UPDATE … FROM`` keyed by NIK (upsert), then family heads. Nothing is
+   written when the file has errors (unless ``partial``) or when it is a dry run.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models.fields import NOT_PROVIDED
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from balai.core.tasks import report_progress
+from balai.regions.models import Level, Region, UnitKind, VillageUnit
+from balai.registry.identity import check_kk, check_nik, normalise_number
+from balai.registry.models import Family, Person, normalise_name
+
+from . import formats
+from .problems import FileProblem, Problem
+from .readers import open_table
+
+CHUNK = 5000
+MAX_LISTED = 2000  # problems kept in full per level; the rest are counted
+STAGE = "balai_import_stage"
+UNITS = "balai_import_units"
+FAMS = "balai_import_fams"
+NONE_UNIT = "-"
+
+# Staging columns, in the order validate_row produces them.
+STAGE_COLUMNS = [
+    ("row_no", "integer"), ("nik", "varchar(16)"), ("nik_temp", "boolean"), ("kk", "varchar(16)"),
+    ("name", "varchar(120)"), ("name_search", "varchar(120)"), ("sex", "smallint"), ("birth_place", "varchar(80)"),
+    ("birth_date", "date"), ("religion", "smallint"), ("education", "smallint"), ("occupation", "smallint"),
+    ("marital_status", "smallint"), ("relationship", "smallint"), ("citizenship", "smallint"),
+    ("father_nik", "varchar(16)"), ("father_name", "varchar(120)"), ("mother_nik", "varchar(16)"),
+    ("mother_name", "varchar(120)"), ("blood_type", "smallint"), ("disability", "smallint"),
+    ("life_status", "smallint"), ("residence_status", "smallint"), ("phone", "varchar(20)"),
+    ("email", "varchar(254)"), ("village_id", "varchar(13)"), ("unit_key", "integer"), ("address", "varchar(255)"),
+]
+STAGE_NAMES = [c for c, _t in STAGE_COLUMNS]
+# Person fields filled from the staging table with the same name.
+PERSON_COPY = ["name", "name_search", "sex", "birth_place", "birth_date", "religion", "education", "occupation",
+               "marital_status", "relationship", "citizenship", "father_nik", "father_name", "mother_nik",
+               "mother_name", "blood_type", "disability", "life_status", "residence_status", "phone", "email",
+               "village_id"]
+
+
+@dataclass
+class ImportReport:
+    layout: str = formats.BALAI
+    rows: int = 0
+    valid_rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    families_created: int = 0
+    families_updated: int = 0
+    units_created: int = 0
+    written: bool = False
+    dry_run: bool = False
+    partial: bool = False
+    ignored_columns: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    error_count: int = 0
+    warning_count: int = 0
+    error_rows: set = field(default_factory=set)
+
+    def error(self, row, column, message):
+        self.error_count += 1
+        if row:
+            self.error_rows.add(row)
+        if len(self.errors) < MAX_LISTED:
+            self.errors.append(Problem(row, column, str(message)))
+
+    def warning(self, row, column, message):
+        self.warning_count += 1
+        if len(self.warnings) < MAX_LISTED:
+            self.warnings.append(Problem(row, column, str(message), level="warning"))
+
+    @property
+    def ok(self) -> bool:
+        return self.error_count == 0
+
+    def summary(self) -> str:
+        if not self.written:
+            if self.dry_run:
+                head = _("Uji coba (tidak ada yang disimpan): %(valid)s dari %(rows)s baris lolos pemeriksaan.")
+            else:
+                head = _("Tidak ada yang disimpan: berkas berisi %(errors)s kesalahan pada %(rows)s baris. "
+                         "Perbaiki lalu impor ulang, atau impor sebagian (hanya baris yang benar).")
+            text = head % {"valid": self.valid_rows, "rows": self.rows, "errors": self.error_count}
+        elif self.created == 0 and self.updated == 0 and self.families_created == 0 and self.families_updated == 0:
+            text = _("Tidak ada perubahan: semua %(count)s penduduk dalam berkas sudah tercatat sama persis.") % {
+                "count": self.unchanged}
+        else:
+            text = _("Tersimpan: %(created)s penduduk baru, %(updated)s diperbarui, %(unchanged)s tidak berubah; "
+                     "%(fc)s KK baru, %(fu)s KK diperbarui; %(units)s dusun/RW/RT baru.") % {
+                "created": self.created, "updated": self.updated, "unchanged": self.unchanged,
+                "fc": self.families_created, "fu": self.families_updated, "units": self.units_created}
+            if self.partial and self.error_count:
+                text += " " + _("%(count)s baris bermasalah dilewati.") % {"count": len(self.error_rows) or self.error_count}
+        if self.warning_count:
+            text += " " + _("%(count)s peringatan.") % {"count": self.warning_count}
+        return text
+
+    def as_dict(self) -> dict:
+        return {
+            "layout": self.layout, "rows": self.rows, "valid_rows": self.valid_rows, "created": self.created,
+            "updated": self.updated, "unchanged": self.unchanged, "families_created": self.families_created,
+            "families_updated": self.families_updated, "units_created": self.units_created,
+            "written": self.written, "dry_run": self.dry_run, "partial": self.partial,
+            "ignored_columns": self.ignored_columns, "error_count": self.error_count,
+            "warning_count": self.warning_count, "summary": self.summary(),
+            "errors": [p.as_dict() for p in self.errors], "warnings": [p.as_dict() for p in self.warnings],
+        }
+
+
+class _RowError(Exception):
+    pass
+
+
+def _parse_date(raw: str) -> datetime.date:
+    text = raw.strip()
+    if len(text) >= 10 and text[4] == "-":
+        return datetime.date.fromisoformat(text[:10])
+    for sep in ("-", "/", "."):
+        parts = text.split(sep)
+        if len(parts) == 3 and len(parts[2]) == 4:
+            return datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
+    raise ValueError(text)
+
+
+class _Validator:
+    """Turns one file row into one staging tuple, or records why it cannot."""
+
+    def __init__(self, *, header, layout, report, village_code, scope, today):
+        self.report = report
+        self.layout = layout
+        self.village_code = village_code
+        self.scope = scope
+        self.today = today
+        self.index = {name: i for i, name in reversed(list(enumerate(header)))}
+        self.plan = []  # (field, index, column name, lookup)
+        for f in formats.FIELDS:
+            column = formats.column_of(f, layout)
+            if column is None or column not in self.index:
+                continue
+            lookup = formats.code_lookup(f) if f.kind == "code" else None
+            self.plan.append((f, self.index[column], column, lookup))
+        self.defaults = {}
+        for f in formats.FIELDS:
+            default = Person._meta.get_field(f.name).default if f.kind == "code" else ""
+            self.defaults[f.name] = None if default is NOT_PROVIDED else default
+        self.villages: dict[str, str | None] = {}  # code -> error message or None when fine
+        self.unit_keys: dict[tuple, int] = {}
+        self.last_kk = (None, None)
+
+    def check_village(self, code: str) -> str | None:
+        if code not in self.villages:
+            region = Region.objects.filter(code=code).only("code", "level").first()
+            if region is None or region.level != Level.VILLAGE:
+                self.villages[code] = _("kode desa “%(code)s” tidak dikenal (harus kode desa/kelurahan "
+                                        "Kemendagri, mis. 35.10.01.2001).") % {"code": code}
+            elif self.scope is not None and not (code == self.scope or code.startswith(self.scope + ".")):
+                self.villages[code] = _("desa %(code)s di luar wilayah kerja Anda; Anda hanya boleh mengimpor "
+                                        "penduduk desa Anda sendiri.") % {"code": code}
+            else:
+                self.villages[code] = None
+        return self.villages[code]
+
+    def unit_key(self, village, dusun, rw, rt) -> int | None:
+        if not dusun and rw == NONE_UNIT and rt == NONE_UNIT:
+            return None
+        key = (village, dusun or NONE_UNIT, rw, rt)
+        number = self.unit_keys.get(key)
+        if number is None:
+            number = self.unit_keys[key] = len(self.unit_keys) + 1
+        return number
+
+    def __call__(self, row_no: int, cells: list[str]):
+        report = self.report
+        values = dict(self.defaults)
+        bad = False
+        for f, idx, column, lookup in self.plan:
+            raw = cells[idx]
+            if not raw:
+                if f.required:
+                    report.error(row_no, column, _("wajib diisi."))
+                    bad = True
+                continue
+            kind = f.kind
+            if kind == "code":
+                code = lookup.get(raw) if raw in lookup else lookup.get(raw.upper())
+                if code is None:
+                    report.error(row_no, column, _("kode “%(value)s” tidak dikenal untuk kolom %(column)s.") % {
+                        "value": raw, "column": column})
+                    bad = True
+                else:
+                    values[f.name] = code
+            elif kind == "date":
+                try:
+                    day = _parse_date(raw)
+                except ValueError:
+                    report.error(row_no, column, _("tanggal “%(value)s” tidak mungkin atau tidak terbaca; tulis "
+                                                   "TTTT-BB-HH, mis. 1987-03-28.") % {"value": raw})
+                    bad = True
+                    continue
+                if day > self.today or day.year < 1850:
+                    report.error(row_no, column, _("tanggal lahir %(value)s tidak mungkin (di masa depan atau "
+                                                   "sebelum 1850).") % {"value": raw})
+                    bad = True
+                    continue
+                values[f.name] = day
+            elif kind == "nikref":
+                number = normalise_number(raw)
+                if raw in ("-", "0"):
+                    continue
+                if not number.isdigit() or len(number) != 16:
+                    report.error(row_no, column, _("“%(value)s” bukan NIK 16 digit.") % {"value": raw})
+                    bad = True
+                else:
+                    values[f.name] = number
+            elif kind == "email":
+                if "@" not in raw or " " in raw:
+                    report.error(row_no, column, _("“%(value)s” bukan alamat e-mail.") % {"value": raw})
+                    bad = True
+                else:
+                    values[f.name] = raw
+            else:  # text, nik, kk, village, unit
+                if len(raw) > f.max_length:
+                    report.error(row_no, column, _("terlalu panjang (%(count)s karakter, paling banyak %(max)s).") % {
+                        "count": len(raw), "max": f.max_length})
+                    bad = True
+                values[f.name] = raw
+        if bad and not values["nik"]:
+            return None
+
+        # NIK: structure errors refuse the row; a disagreement with birth date/sex is a warning.
+        nik_column = formats.column_of(formats.FIELD_BY_NAME["nik"], self.layout)
+        nik_check = check_nik(values["nik"], birth_date=values.get("birth_date") or None,
+                              sex=values.get("sex") or None, today=self.today)
+        for message in nik_check.errors:
+            report.error(row_no, nik_column, message)
+            bad = True
+        for message in nik_check.warnings:
+            report.warning(row_no, nik_column, message)
+
+        kk = normalise_number(values["kk_number"])
+        if kk and self.last_kk[0] != kk:
+            kk_check = check_kk(kk, today=self.today)
+            self.last_kk = (kk, kk_check.errors)
+        kk_errors = self.last_kk[1] if kk else []
+        for message in kk_errors or []:
+            report.error(row_no, formats.column_of(formats.FIELD_BY_NAME["kk_number"], self.layout), message)
+            bad = True
+
+        village = self.village_code or values["village"]
+        if values["village"] and self.village_code and values["village"] != self.village_code:
+            report.error(row_no, "kode_desa", _("kode desa %(row)s berbeda dengan desa tujuan impor %(target)s.") % {
+                "row": values["village"], "target": self.village_code})
+            bad = True
+        if not village:
+            report.error(row_no, "kode_desa", _("wajib diisi (atau pilih desa tujuan saat mengimpor)."))
+            bad = True
+        else:
+            problem = self.check_village(village)
+            if problem:
+                report.error(row_no, "kode_desa", problem)
+                bad = True
+
+        dusun = values["dusun"].strip()
+        rw = self._unit_number(row_no, "rw", values["rw"])
+        rt = self._unit_number(row_no, "rt", values["rt"])
+        if rw is None or rt is None:
+            bad = True
+        if bad:
+            return None
+        return (
+            row_no, nik_check.number, nik_check.temporary, kk, values["name"], normalise_name(values["name"]),
+            values["sex"], values["birth_place"], values["birth_date"], values["religion"], values["education"],
+            values["occupation"], values["marital_status"], values["relationship"], values["citizenship"],
+            values["father_nik"], values["father_name"], values["mother_nik"], values["mother_name"],
+            values["blood_type"], values["disability"], values["life_status"], values["residence_status"],
+            values["phone"], values["email"], village, self.unit_key(village, dusun, rw, rt), values["address"],
+        )
+
+    def _unit_number(self, row_no, name, raw):
+        text = raw.strip()
+        if text in ("", "-", "0", "00", "000"):
+            return NONE_UNIT
+        if not text.isdigit():
+            self.report.error(row_no, name, _("nomor %(unit)s “%(value)s” harus angka, mis. 003, atau “-”.") % {
+                "unit": name.upper(), "value": raw})
+            return None
+        return text.zfill(3)
+
+
+# --- staging --------------------------------------------------------------------------------------------
+
+def _vendor():
+    return connection.vendor
+
+
+def _create_stage(cursor):
+    cols = ", ".join(f"{name} {kind}" for name, kind in STAGE_COLUMNS)
+    for table in (STAGE, UNITS, FAMS):
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+    cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} ({cols}, PRIMARY KEY (row_no))")
+    cursor.execute(f"CREATE TEMPORARY TABLE {UNITS} (unit_key integer PRIMARY KEY, dusun_id integer, "
+                   f"rw_id integer, rt_id integer)")
+
+
+def _stage_rows(cursor, rows):
+    if not rows:
+        return
+    if _vendor() == "postgresql":
+        with cursor.cursor.copy(f"COPY {STAGE} ({', '.join(STAGE_NAMES)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join(["%s"] * len(STAGE_NAMES))
+        cursor.executemany(f"INSERT INTO {STAGE} ({', '.join(STAGE_NAMES)}) VALUES ({marks})", rows)
+
+
+def _drop_stage(cursor):
+    for table in (STAGE, UNITS, FAMS):
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+# --- the import -----------------------------------------------------------------------------------------
+
+def population_import(*, source, village_code: str | None = None, partial: bool = False, dry_run: bool = False,
+                      scope: str | None = None, progress_id=None, today: datetime.date | None = None) -> ImportReport:
+    """Import a population file (path or binary file object). ``scope`` is the region code prefix the
+    importing office works within (None = no limit, for the command line). Returns the report; never
+    raises for problems in the file (they are in ``report.errors``)."""
+    report = ImportReport(partial=partial, dry_run=dry_run)
+    today = today or timezone.localdate()
+    try:
+        table = open_table(source)
+    except FileProblem as exc:
+        report.error(0, "", str(exc))
+        return report
+    try:
+        return _run(table, report, village_code=village_code, scope=scope, progress_id=progress_id, today=today)
+    except FileProblem as exc:
+        report.error(0, "", str(exc))
+        report.written = False
+        return report
+    finally:
+        table.close()
+
+
+def _run(table, report, *, village_code, scope, progress_id, today):
+    layout = formats.detect_layout(table.header)
+    report.layout = layout
+    header = table.header
+    present = set(header)
+    duplicates = sorted({c for c in header if c and header.count(c) > 1})
+    if duplicates:
+        raise FileProblem(_("Kolom ganda di baris judul: %(columns)s. Setiap kolom hanya boleh sekali.") % {
+            "columns": ", ".join(duplicates)})
+    missing = [formats.column_of(f, layout) for f in formats.FIELDS
+               if f.required and formats.column_of(f, layout) not in present]
+    if missing:
+        raise FileProblem(_("Kolom wajib tidak ada: %(columns)s. Baris 1 harus berisi judul kolom seperti pada "
+                            "templat (kolom NIK bernama “nik”).") % {"columns": ", ".join(missing)})
+    if layout == formats.OPENSID:
+        if not village_code:
+            raise FileProblem(_("Berkas OpenSID tidak memuat kode desa: pilih desa tujuan (opsi --village)."))
+        report.ignored_columns = [c for c in header if c and c in formats.OPENSID_IGNORED]
+    else:
+        known = set(formats.BALAI_COLUMNS)
+        report.ignored_columns = [c for c in header if c and c not in known]
+    if report.ignored_columns:
+        report.warning(1, "", _("Kolom berikut tidak disimpan oleh Balai dan diabaikan: %(columns)s.") % {
+            "columns": ", ".join(report.ignored_columns)})
+    if village_code:
+        validator_probe = Region.objects.filter(code=village_code, level=Level.VILLAGE).exists()
+        if not validator_probe:
+            raise FileProblem(_("Desa tujuan %(code)s tidak dikenal.") % {"code": village_code})
+        if scope is not None and not (village_code == scope or village_code.startswith(scope + ".")):
+            raise FileProblem(_("Desa %(code)s di luar wilayah kerja Anda.") % {"code": village_code})
+
+    validate = _Validator(header=header, layout=layout, report=report, village_code=village_code, scope=scope,
+                          today=today)
+    report_progress(progress_id, state="running", message=_("Membaca dan memeriksa berkas…"))
+    with connection.cursor() as cursor:
+        _create_stage(cursor)
+        try:
+            rows = table.rows
+            while True:
+                chunk = list(itertools.islice(rows, CHUNK))
+                if not chunk:
+                    break
+                staged = []
+                for row_no, cells in chunk:
+                    report.rows += 1
+                    record = validate(row_no, cells)
+                    if record is not None:
+                        staged.append(record)
+                _stage_rows(cursor, staged)
+                report.valid_rows += len(staged)
+                report_progress(progress_id, done=report.rows,
+                                message=_("%(rows)s baris diperiksa…") % {"rows": report.rows})
+            if report.rows == 0:
+                raise FileProblem(_("Berkas tidak berisi baris data (hanya judul kolom)."))
+            _check_across_rows(cursor, report, layout)
+            if report.dry_run or (report.error_count and not report.partial):
+                return report
+            report_progress(progress_id, message=_("Menyimpan…"))
+            with transaction.atomic():
+                _write(cursor, report, validate.unit_keys)
+            report.written = True
+            return report
+        finally:
+            _drop_stage(cursor)
+
+
+def _check_across_rows(cursor, report, layout):
+    nik_col = formats.column_of(formats.FIELD_BY_NAME["nik"], layout)
+    kk_col = formats.column_of(formats.FIELD_BY_NAME["kk_number"], layout)
+    rel_col = formats.column_of(formats.FIELD_BY_NAME["relationship"], layout)
+    drop = []
+    # A NIK twice in the file: the first row stands, later ones are errors naming the first.
+    cursor.execute(f"""
+        SELECT s.row_no, s.nik, d.first_row FROM {STAGE} s
+        JOIN (SELECT nik, MIN(row_no) AS first_row FROM {STAGE} GROUP BY nik HAVING COUNT(*) > 1) d
+          ON d.nik = s.nik AND s.row_no <> d.first_row
+        ORDER BY s.row_no""")
+    for row_no, nik, first in cursor.fetchall():
+        report.error(row_no, nik_col, _("NIK %(nik)s sudah ada di baris %(first)s berkas ini (NIK ganda).") % {
+            "nik": nik, "first": first})
+        drop.append(row_no)
+    # Two heads (SHDK 1) in one KK.
+    cursor.execute(f"""
+        SELECT s.row_no, s.kk, d.first_row FROM {STAGE} s
+        JOIN (SELECT kk, MIN(row_no) AS first_row FROM {STAGE} WHERE relationship = 1
+              GROUP BY kk HAVING COUNT(*) > 1) d
+          ON d.kk = s.kk AND s.relationship = 1 AND s.row_no <> d.first_row
+        ORDER BY s.row_no""")
+    for row_no, kk, first in cursor.fetchall():
+        report.error(row_no, rel_col, _("KK %(kk)s sudah punya kepala keluarga di baris %(first)s; satu KK hanya "
+                                        "boleh satu kepala keluarga.") % {"kk": kk, "first": first})
+        drop.append(row_no)
+    # One KK in two villages of the file.
+    cursor.execute(f"""
+        SELECT s.row_no, s.kk FROM {STAGE} s
+        JOIN (SELECT kk, MIN(village_id) AS v FROM {STAGE} GROUP BY kk HAVING COUNT(DISTINCT village_id) > 1) d
+          ON d.kk = s.kk AND s.village_id <> d.v ORDER BY s.row_no""")
+    for row_no, kk in cursor.fetchall():
+        report.error(row_no, kk_col, _("anggota KK %(kk)s tercatat di desa yang berbeda dalam berkas ini.") % {"kk": kk})
+        drop.append(row_no)
+    # A NIK or KK already registered in another village: moving is a life event, not an import.
+    person_table, family_table = Person._meta.db_table, Family._meta.db_table
+    cursor.execute(f"""
+        SELECT s.row_no, p.village_id FROM {STAGE} s JOIN {person_table} p ON p.nik = s.nik
+        WHERE p.village_id <> s.village_id ORDER BY s.row_no""")
+    for row_no, other in cursor.fetchall():
+        report.error(row_no, nik_col, _("NIK ini sudah tercatat sebagai penduduk desa lain (%(code)s). Catat "
+                                        "kepindahannya lewat peristiwa pindah, bukan lewat impor.") % {"code": other})
+        drop.append(row_no)
+    cursor.execute(f"""
+        SELECT s.row_no, f.village_id FROM {STAGE} s JOIN {family_table} f ON f.kk_number = s.kk
+        WHERE f.village_id <> s.village_id ORDER BY s.row_no""")
+    for row_no, other in cursor.fetchall():
+        report.error(row_no, kk_col, _("nomor KK ini sudah tercatat di desa lain (%(code)s).") % {"code": other})
+        drop.append(row_no)
+    # A KK without a head is imported, with a warning on its first row.
+    cursor.execute(f"""
+        SELECT MIN(row_no), kk FROM {STAGE} GROUP BY kk
+        HAVING SUM(CASE WHEN relationship = 1 THEN 1 ELSE 0 END) = 0 ORDER BY 1""")
+    for row_no, kk in cursor.fetchall():
+        report.warning(row_no, rel_col, _("KK %(kk)s tidak punya kepala keluarga (kode hubungan 1) dalam berkas.") % {
+            "kk": kk})
+    if drop and report.partial and not report.dry_run:
+        for start in range(0, len(drop), 500):
+            part = drop[start:start + 500]
+            cursor.execute(f"DELETE FROM {STAGE} WHERE row_no IN ({', '.join(['%s'] * len(part))})", part)
+    report.valid_rows -= len(set(drop))
+
+
+def _ensure_units(cursor, report, unit_keys):
+    """Create missing dusun/RW/RT (few: a village has tens) and fill the unit map table."""
+    by_village: dict[str, dict] = {}
+    rows = []
+    for (village, dusun, rw, rt), number in unit_keys.items():
+        if village not in by_village:
+            existing = {}
+            for unit in VillageUnit.objects.filter(village_id=village).only("id", "kind", "name", "parent_id"):
+                existing[(unit.kind, unit.parent_id, unit.name)] = unit.id
+            by_village[village] = existing
+        existing = by_village[village]
+
+        def ensure(kind, parent_id, name, village=village, existing=existing):
+            key = (kind, parent_id, name)
+            if key not in existing:
+                unit = VillageUnit(village_id=village, kind=kind, parent_id=parent_id, name=name)
+                unit.save()
+                existing[key] = unit.id
+                report.units_created += 1
+            return existing[key]
+
+        dusun_id = ensure(UnitKind.DUSUN, None, dusun)
+        rw_id = rt_id = None
+        if rw != NONE_UNIT or rt != NONE_UNIT:
+            rw_id = ensure(UnitKind.RW, dusun_id, rw)
+        if rt != NONE_UNIT:
+            rt_id = ensure(UnitKind.RT, rw_id, rt)
+        rows.append((number, dusun_id, rw_id, rt_id))
+    if rows:
+        cursor.executemany(f"INSERT INTO {UNITS} (unit_key, dusun_id, rw_id, rt_id) VALUES (%s, %s, %s, %s)", rows)
+
+
+def _distinct(a, b):
+    return f"{a} IS DISTINCT FROM {b}" if _vendor() == "postgresql" else f"{a} IS NOT {b}"
+
+
+def _new_uuid_sql():
+    return "gen_random_uuid()" if _vendor() == "postgresql" else "lower(hex(randomblob(16)))"
+
+
+def _write(cursor, report, unit_keys):
+    pg = _vendor() == "postgresql"
+    now = timezone.now()
+    person_table, family_table = Person._meta.db_table, Family._meta.db_table
+    _ensure_units(cursor, report, unit_keys)
+    if pg:
+        cursor.execute(f"ANALYZE {STAGE}")
+        cursor.execute(f"ANALYZE {UNITS}")
+
+    # Families: one source row per KK (its head, else its first row).
+    cursor.execute(f"""
+        CREATE TEMPORARY TABLE {FAMS} AS
+        SELECT kk, COALESCE(MIN(CASE WHEN relationship = 1 THEN row_no END), MIN(row_no)) AS src_row
+        FROM {STAGE} GROUP BY kk""")
+    fam_src = f"""
+        FROM {FAMS} x JOIN {STAGE} s ON s.row_no = x.src_row LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key"""
+    changed = " OR ".join([
+        _distinct(f"{family_table}.address", "s.address"),
+        _distinct(f"{family_table}.dusun_id", "u.dusun_id"),
+        _distinct(f"{family_table}.rw_id", "u.rw_id"),
+        _distinct(f"{family_table}.rt_id", "u.rt_id"),
+    ])
+    cursor.execute(f"""
+        UPDATE {family_table} SET address = s.address, dusun_id = u.dusun_id, rw_id = u.rw_id, rt_id = u.rt_id,
+               updated_at = %s
+        {fam_src}
+        WHERE {family_table}.kk_number = x.kk AND ({changed})""", [now])
+    families_touched = max(cursor.rowcount, 0)
+    cursor.execute(f"""
+        INSERT INTO {family_table} (public_id, kk_number, address, village_id, dusun_id, rw_id, rt_id,
+                                    created_at, updated_at)
+        SELECT {_new_uuid_sql()}, x.kk, s.address, s.village_id, u.dusun_id, u.rw_id, u.rt_id, %s, %s
+        {fam_src}
+        WHERE NOT EXISTS (SELECT 1 FROM {family_table} f WHERE f.kk_number = x.kk)""", [now, now])
+    report.families_created = max(cursor.rowcount, 0)
+
+    # Persons: update those whose NIK is known and something differs, insert the rest.
+    source = f"""
+        FROM {STAGE} s LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key JOIN {family_table} f ON f.kk_number = s.kk"""
+    cursor.execute(f"SELECT COUNT(*) FROM {STAGE} s JOIN {person_table} p ON p.nik = s.nik")
+    matched = cursor.fetchone()[0]
+    sets = ", ".join(f"{c} = s.{c}" for c in PERSON_COPY)
+    differs = " OR ".join(
+        [_distinct(f"{person_table}.{c}", f"s.{c}") for c in PERSON_COPY]
+        + [_distinct(f"{person_table}.rt_id", "u.rt_id"), _distinct(f"{person_table}.family_id", "f.id"),
+           _distinct(f"{person_table}.nik_is_temporary", "s.nik_temp")])
+    cursor.execute(f"""
+        UPDATE {person_table} SET {sets}, rt_id = u.rt_id, family_id = f.id, nik_is_temporary = s.nik_temp,
+               updated_at = %s
+        {source}
+        WHERE {person_table}.nik = s.nik AND ({differs})""", [now])
+    report.updated = max(cursor.rowcount, 0)
+    report.unchanged = matched - report.updated
+    columns = ", ".join(PERSON_COPY)
+    picked = ", ".join(f"s.{c}" for c in PERSON_COPY)
+    cursor.execute(f"""
+        INSERT INTO {person_table} (public_id, nik, nik_is_temporary, {columns}, rt_id, family_id,
+                                    created_at, updated_at)
+        SELECT {_new_uuid_sql()}, s.nik, s.nik_temp, {picked}, u.rt_id, f.id, %s, %s
+        {source}
+        WHERE NOT EXISTS (SELECT 1 FROM {person_table} p WHERE p.nik = s.nik)""", [now, now])
+    report.created = max(cursor.rowcount, 0)
+
+    # Family heads (SHDK 1): new families first (not counted as updates), then families that existed.
+    for new in (True, False):
+        cursor.execute(f"""
+            UPDATE {family_table} SET head_id = p.id, updated_at = %s
+            FROM {STAGE} s JOIN {person_table} p ON p.nik = s.nik
+            WHERE s.relationship = 1 AND {family_table}.kk_number = s.kk
+              AND {family_table}.created_at {"=" if new else "<>"} %s
+              AND ({_distinct(f"{family_table}.head_id", "p.id")})""", [now, now])
+        if not new:
+            families_touched += max(cursor.rowcount, 0)
+    report.families_updated = families_touched
