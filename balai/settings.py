@@ -239,6 +239,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# drf-spectacular runs its schema generation as a system check and reports naming collisions of
+# choice enums as warnings (W001); those are schema cosmetics, not deployment problems. Schema errors are
+# still caught by tests/foundation/test_api_schema.py.
+SILENCED_SYSTEM_CHECKS = ["drf_spectacular.W001"]
+
 # Strict Content Security Policy: no inline script or style, everything from our own origin.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
