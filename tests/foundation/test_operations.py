@@ -24,7 +24,8 @@ def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
     env = {**os.environ, "BALAI_HTTPS": "1", "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(64),
            "ALLOWED_HOSTS": "balai.banyuwangikab.go.id", "DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3",
            "BALAI_TESTING": "0"}
-    env.pop("PYTEST_CURRENT_TEST", None)
+    for name in ("PYTEST_CURRENT_TEST", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(name, None)
     result = subprocess.run([sys.executable, "-m", "balai.cli", "check", "--deploy", "--fail-level", "WARNING"],
                             env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
