@@ -50,11 +50,12 @@ class WorkCalendar:
 
     Build one per computation (local days off are read from the database once per window)."""
 
-    def __init__(self, work_week: str = MON_FRI, region_code: str = ""):
+    def __init__(self, work_week: str = MON_FRI, region_code: str = "", *, local: bool = True):
         if work_week not in _WEEKEND:
             raise ValueError(f"unknown work week {work_week!r}")
         self.weekend = _WEEKEND[work_week]
         self.region_code = region_code or ""
+        self.local = local  # False: national calendar only (no database read), for cheap estimates
         self._local: set = set()
         self._loaded: tuple | None = None
 
@@ -74,6 +75,8 @@ class WorkCalendar:
         name = national_holidays(day.year).get(day)
         if name:
             return name
+        if not self.local:
+            return None
         self._ensure(day, day)
         if day in self._local:
             return "local"

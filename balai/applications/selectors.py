@@ -1,0 +1,134 @@
+"""Reads, already scoped to the requester.
+
+Scope of staff: a village office sees applications of its village; a kecamatan office those of its
+villages; an agency those for its services; the service hall and the regency government all.
+Citizens see their own (as applicant or submitter)."""
+
+from django.db.models import Count, Q
+
+from balai.accounts.models import Office
+
+from .models import Application, Complaint
+from .services import is_own_application, membership_matches
+from .workflows import TERMINAL, get_workflow
+
+LIST_RELATED = ("service", "agency", "current_office")
+
+
+def staff_scope_q(membership) -> Q | None:
+    """The filter for applications a membership may see (None: nothing)."""
+    if membership is None:
+        return None
+    office = membership.office
+    if office.kind == Office.Kind.VILLAGE:
+        return Q(village_id=office.region_id)
+    if office.kind == Office.Kind.DISTRICT:
+        return Q(village__code__startswith=office.region_id + ".")
+    if office.kind in (Office.Kind.AGENCY, Office.Kind.NATIONAL):
+        return Q(agency_id=office.pk)
+    if office.kind in (Office.Kind.HALL, Office.Kind.REGENCY):
+        return Q()
+    return None
+
+
+def applications_visible_to(request):
+    membership = getattr(request, "membership", None)
+    scope = staff_scope_q(membership)
+    if scope is not None:
+        return Application.objects.filter(scope)
+    user = request.user
+    if user.is_authenticated and user.is_citizen:
+        person = getattr(user, "person", None)
+        q = Q(submitted_by=user)
+        if person is not None:
+            q |= Q(applicant=person)
+        return Application.objects.filter(q)
+    return Application.objects.none()
+
+
+def can_see(request, application) -> bool:
+    membership = getattr(request, "membership", None)
+    if membership is not None:
+        scope = staff_scope_q(membership)
+        if scope is None:
+            return False
+        office = membership.office
+        if office.kind == Office.Kind.VILLAGE:
+            return application.village_id == office.region_id
+        if office.kind == Office.Kind.DISTRICT:
+            return bool(application.village_id) and application.village_id.startswith(office.region_id + ".")
+        if office.kind in (Office.Kind.AGENCY, Office.Kind.NATIONAL):
+            return application.agency_id == office.pk
+        return True
+    return is_own_application(request.user, application)
+
+
+def may_act_somewhere(membership, application) -> bool:
+    wf = get_workflow(application.workflow)
+    return any(membership_matches(membership, application, a) for s in wf.steps for a in s.actors)
+
+
+QUEUES = ("new", "mine", "due", "overdue")
+
+
+def work_queue(membership, tab: str, *, today, after=None, limit=50):
+    """One page of an office's work queue, keyset-paginated.
+
+    new: pending at this office, oldest first; mine: open and last handled by me; due: pending here,
+    due within 2 working days; overdue: pending here, past due. ``after`` is the cursor returned with
+    the previous page (``"<due_date>|<id>"`` or ``"<id>"``)."""
+    office = membership.office
+    qs = Application.objects.select_related(*LIST_RELATED)
+    if tab == "mine":
+        qs = qs.filter(assignee=membership.user).exclude(status__in=TERMINAL).order_by("-id")
+        if after:
+            qs = qs.filter(id__lt=int(after))
+        rows = list(qs[:limit + 1])
+        return rows[:limit], (str(rows[limit - 1].id) if len(rows) > limit else None)
+    qs = qs.filter(current_office=office)
+    if tab == "new":
+        qs = qs.filter(status="submitted").order_by("id")
+        if after:
+            qs = qs.filter(id__gt=int(after))
+        rows = list(qs[:limit + 1])
+        return rows[:limit], (str(rows[limit - 1].id) if len(rows) > limit else None)
+    if tab == "overdue":
+        qs = qs.filter(due_date__lt=today)
+    elif tab == "due":
+        from balai.core.calendar import WorkCalendar
+
+        horizon = WorkCalendar(office.work_week, local=False).add_working_days(today, 2)
+        qs = qs.filter(due_date__gte=today, due_date__lte=horizon)
+    qs = qs.order_by("due_date", "id")
+    if after:
+        due, _sep, pk = after.partition("|")
+        qs = qs.filter(Q(due_date__gt=due) | Q(due_date=due, id__gt=int(pk)))
+    rows = list(qs[:limit + 1])
+    cursor = f"{rows[limit - 1].due_date.isoformat()}|{rows[limit - 1].id}" if len(rows) > limit else None
+    return rows[:limit], cursor
+
+
+def sla_summary(queryset, group_field: str):
+    """Per group: total, open, finished on time, finished late, open past due — one grouped query."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    done = Q(status__in=["ready", "collected", "rejected"])
+    return list(
+        queryset.values(group_field).annotate(
+            total=Count("id"),
+            open=Count("id", filter=~done),
+            on_time=Count("id", filter=done & Q(completed_at__date__lte=F("due_date"))),
+            late=Count("id", filter=done & Q(completed_at__date__gt=F("due_date"))),
+            overdue=Count("id", filter=~done & ~Q(status="returned") & Q(due_date__lt=today)),
+        ).order_by(group_field)
+    )
+
+
+def complaints_for(membership):
+    if membership is None:
+        return Complaint.objects.none()
+    if membership.office.kind in (Office.Kind.REGENCY,):
+        return Complaint.objects.all()
+    return Complaint.objects.filter(office=membership.office)
