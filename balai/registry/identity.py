@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from balai.regions.loading import DATA_FILE, read_rows
+from balai.regions.loading import DATA_FILE
 
 from .codes import Sex
 
@@ -34,12 +34,15 @@ from .codes import Sex
 def _known_codes() -> tuple[frozenset, frozenset]:
     """Compact province codes (2 digits) and kecamatan codes (6 digits) of the Kemendagri list."""
     provinces, districts = set(), set()
-    for code, _name in read_rows(DATA_FILE):
-        parts = code.split(".")
-        if len(parts) == 1:
-            provinces.add(code)
-        elif len(parts) == 3:
-            districts.add("".join(parts))
+    with open(DATA_FILE, encoding="utf-8") as handle:
+        next(handle)  # header "code,name"
+        for line in handle:
+            code = line.split(",", 1)[0].strip()
+            dots = code.count(".")
+            if dots == 0:
+                provinces.add(code)
+            elif dots == 2:
+                districts.add(code.replace(".", ""))
     return frozenset(provinces), frozenset(districts)
 
 

@@ -1,0 +1,292 @@
+"""Writes to the register. Views, API, commands and the importer all call these functions.
+
+Each is keyword-only, transactional and raises ``ValidationError`` with a message a village operator
+can act on (Indonesian). NIK warnings (birth date/sex disagreement, old region code) never block;
+they are returned on ``person.warnings``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from . import codes
+from .identity import check_kk, check_nik, normalise_number, temporary_number
+from .models import Family, LifeEvent, Person, Schooling, Welfare, normalise_name
+from .signals import person_left
+
+PERSON_FIELDS = {
+    "name", "sex", "birth_place", "birth_date", "religion", "education", "occupation", "marital_status",
+    "citizenship", "blood_type", "disability", "relationship", "father_name", "mother_name", "father_nik",
+    "mother_nik", "phone", "email", "residence_status", "rt", "family",
+}
+FAMILY_FIELDS = {"address", "dusun", "rw", "rt", "head", "household"}
+LEAVING_EVENTS = {codes.LifeEventKind.DEATH, codes.LifeEventKind.MOVE_OUT}
+
+
+def _with_actor(obj, actor):
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        obj._history_user = actor
+    return obj
+
+
+def _duplicate_nik_error():
+    return ValidationError({"nik": [_("NIK ini sudah terdaftar pada penduduk lain. Cari NIK tersebut dulu; "
+                                      "satu orang hanya boleh tercatat sekali.")]})
+
+
+def next_temporary_number(village_code: str) -> str:
+    """Next free temporary number of the village (``0`` + village code + sequence)."""
+    prefix = "0" + village_code.replace(".", "")
+    last = (Person.objects.filter(nik__startswith=prefix).order_by("-nik").values_list("nik", flat=True).first())
+    sequence = int(last[11:]) + 1 if last else 1
+    return temporary_number(village_code, sequence)
+
+
+def _check_person_nik(nik, *, birth_date, sex, exclude_pk=None):
+    check = check_nik(nik, birth_date=birth_date, sex=sex)
+    if check.errors:
+        raise ValidationError({"nik": check.errors})
+    duplicates = Person.objects.filter(nik=check.number)
+    if exclude_pk:
+        duplicates = duplicates.exclude(pk=exclude_pk)
+    if duplicates.exists():
+        raise _duplicate_nik_error()
+    return check
+
+
+def _validate_person(person):
+    errors = {}
+    if not normalise_name(person.name):
+        errors["name"] = [_("Nama wajib diisi.")]
+    if person.birth_date and person.birth_date > datetime.date.today():
+        errors["birth_date"] = [_("Tanggal lahir tidak boleh di masa depan.")]
+    if person.family_id and person.family.village_id != person.village_id:
+        errors["family"] = [_("Keluarga (KK) ini terdaftar di desa lain.")]
+    if person.rt_id and person.rt.village_id != person.village_id:
+        errors["rt"] = [_("RT ini milik desa lain.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save_unique(obj, *, force_insert=False):
+    """Save; a concurrent insert of the same NIK/KK number hits the unique index and becomes a message."""
+    try:
+        with transaction.atomic():
+            obj.save(force_insert=force_insert)
+    except IntegrityError as exc:
+        if isinstance(obj, Person):
+            raise _duplicate_nik_error() from exc
+        raise ValidationError({"kk_number": [_("Nomor KK ini sudah terdaftar.")]}) from exc
+
+
+@transaction.atomic
+def person_create(*, actor=None, village, nik: str = "", temporary: bool = False, name: str, sex, birth_date,
+                  event_kind: str | None = None, event_date: datetime.date | None = None, **fields) -> Person:
+    """Register a resident. Without a NIK (``temporary=True``) a flagged temporary number is given.
+
+    ``event_kind`` birth or move_in also records that life event on ``event_date``."""
+    unknown = set(fields) - PERSON_FIELDS
+    if unknown:
+        raise TypeError(f"unknown person fields: {sorted(unknown)}")
+    person = Person(village=village, name=" ".join(str(name).split()), sex=int(sex), birth_date=birth_date, **fields)
+    warnings = []
+    if temporary or not normalise_number(nik):
+        if not temporary:
+            raise ValidationError({"nik": [_("NIK wajib diisi. Bila warga belum punya NIK, centang “nomor sementara”.")]})
+        person.nik, person.nik_is_temporary = next_temporary_number(village.code), True
+        warnings.append(_("Diberi nomor sementara %(number)s; ganti dengan NIK asli bila sudah terbit.") % {
+            "number": person.nik})
+    else:
+        check = _check_person_nik(nik, birth_date=birth_date, sex=sex)
+        person.nik, person.nik_is_temporary = check.number, False
+        warnings += check.warnings
+    _validate_person(person)
+    _save_unique(_with_actor(person, actor), force_insert=True)
+    family = person.family
+    if family is not None and family.head_id is None and person.relationship == codes.Relationship.HEAD:
+        family.head = person
+        _with_actor(family, actor).save(update_fields=["head", "updated_at"])
+    if event_kind in (codes.LifeEventKind.BIRTH, codes.LifeEventKind.MOVE_IN):
+        LifeEvent.objects.create(person=person, kind=event_kind, date=event_date or datetime.date.today(),
+                                 recorded_by=actor if getattr(actor, "is_authenticated", False) else None)
+    person.warnings = warnings
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor=None, person: Person, nik: str | None = None, **fields) -> Person:
+    """Change a resident's data; replacing a temporary number by the real NIK clears the flag."""
+    unknown = set(fields) - PERSON_FIELDS - {"name", "sex", "birth_date"}
+    if unknown:
+        raise TypeError(f"unknown person fields: {sorted(unknown)}")
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    for key, value in fields.items():
+        setattr(person, key, value)
+    if "name" in fields:
+        person.name = " ".join(str(person.name).split())
+    warnings = []
+    new_nik = normalise_number(nik) if nik is not None else person.nik
+    if new_nik != person.nik:
+        check = _check_person_nik(new_nik, birth_date=person.birth_date, sex=person.sex, exclude_pk=person.pk)
+        warnings += check.warnings
+        person.nik, person.nik_is_temporary = check.number, check.temporary
+    elif not person.nik_is_temporary:
+        # Same NIK: only tell the operator when it now disagrees with birth date or sex.
+        warnings += check_nik(person.nik, birth_date=person.birth_date, sex=person.sex).warnings
+    _validate_person(person)
+    _save_unique(_with_actor(person, actor))
+    person.warnings = warnings
+    return person
+
+
+@transaction.atomic
+def family_create(*, actor=None, village, kk_number: str, address: str = "", dusun=None, rw=None, rt=None,
+                  head=None, household=None) -> Family:
+    check = check_kk(kk_number)
+    if check.errors:
+        raise ValidationError({"kk_number": check.errors})
+    if Family.objects.filter(kk_number=check.number).exists():
+        raise ValidationError({"kk_number": [_("Nomor KK ini sudah terdaftar.")]})
+    for unit in (dusun, rw, rt):
+        if unit is not None and unit.village_id != village.code:
+            raise ValidationError({"rt": [_("Dusun/RW/RT harus milik desa yang sama dengan keluarga.")]})
+    family = Family(village=village, kk_number=check.number, address=address.strip(), dusun=dusun, rw=rw, rt=rt,
+                    head=head, household=household)
+    _save_unique(_with_actor(family, actor), force_insert=True)
+    family.warnings = check.warnings
+    return family
+
+
+@transaction.atomic
+def family_update(*, actor=None, family: Family, kk_number: str | None = None, **fields) -> Family:
+    """Change a family card; a new KK number (split/reissue) is allowed and the history keeps the old one."""
+    unknown = set(fields) - FAMILY_FIELDS
+    if unknown:
+        raise TypeError(f"unknown family fields: {sorted(unknown)}")
+    family = Family.objects.select_for_update().get(pk=family.pk)
+    warnings = []
+    if kk_number is not None and normalise_number(kk_number) != family.kk_number:
+        check = check_kk(kk_number)
+        if check.errors:
+            raise ValidationError({"kk_number": check.errors})
+        if Family.objects.filter(kk_number=check.number).exclude(pk=family.pk).exists():
+            raise ValidationError({"kk_number": [_("Nomor KK ini sudah terdaftar.")]})
+        family.kk_number = check.number
+        warnings = check.warnings
+    for key, value in fields.items():
+        setattr(family, key, value)
+    head = fields.get("head")
+    if head is not None and head.family_id != family.pk:
+        raise ValidationError({"head": [_("Kepala keluarga harus anggota keluarga ini.")]})
+    _save_unique(_with_actor(family, actor))
+    family.warnings = warnings
+    return family
+
+
+@transaction.atomic
+def life_event_record(*, actor=None, kind: str, date: datetime.date, person: Person | None = None,
+                      family: Family | None = None, child: dict | None = None, note: str = "",
+                      destination: str = "") -> LifeEvent:
+    """Record a life event and apply it to the register.
+
+    * birth: ``family`` and ``child`` (name, sex, birth_date defaults to ``date``, optional nik) — the
+      child is added to the family (a temporary number if it has no NIK yet);
+    * death closes the record; move_out closes the residence (leaves the family's active members);
+      missing / left likewise; move_in brings a person who had left back as a resident.
+    A death or move-out sends ``person_left`` after commit."""
+    kind = codes.LifeEventKind(kind)
+    if date > datetime.date.today():
+        raise ValidationError({"date": [_("Tanggal peristiwa tidak boleh di masa depan.")]})
+    if kind == codes.LifeEventKind.BIRTH:
+        if family is None:
+            raise ValidationError({"family": [_("Kelahiran harus dicatat pada sebuah keluarga (KK).")]})
+        data = dict(child or {})
+        nik = data.pop("nik", "") or ""
+        data.setdefault("birth_date", date)
+        data.setdefault("relationship", codes.Relationship.CHILD)
+        data.setdefault("rt", family.rt)
+        newborn = person_create(actor=actor, village=family.village, family=family, nik=nik,
+                                temporary=not normalise_number(nik), **data)
+        event = LifeEvent.objects.create(person=newborn, kind=kind, date=date, note=note,
+                                         previous_life_status=None, recorded_by=_user(actor))
+        event.warnings = newborn.warnings
+        return event
+    if person is None:
+        raise ValidationError({"person": [_("Pilih penduduk yang mengalami peristiwa ini.")]})
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    new_status = codes.EVENT_LIFE_STATUS[kind]
+    if kind == codes.LifeEventKind.MOVE_IN:
+        if person.life_status == codes.LifeStatus.ALIVE:
+            raise ValidationError({"kind": [_("Penduduk ini sudah tercatat sebagai warga aktif.")]})
+        if person.life_status == codes.LifeStatus.DEAD:
+            raise ValidationError({"kind": [_("Penduduk ini tercatat meninggal; pindah datang tidak mungkin.")]})
+    elif person.life_status != codes.LifeStatus.ALIVE:
+        raise ValidationError({"kind": [_("Penduduk ini sudah tidak aktif (%(status)s); peristiwa tidak dapat "
+                                          "dicatat.") % {"status": person.get_life_status_display()}]})
+    if date < person.birth_date:
+        raise ValidationError({"date": [_("Tanggal peristiwa sebelum tanggal lahir.")]})
+    event = LifeEvent.objects.create(person=person, kind=kind, date=date, note=note, destination=destination,
+                                     previous_life_status=person.life_status, recorded_by=_user(actor))
+    person.life_status = new_status
+    _with_actor(person, actor).save(update_fields=["life_status", "updated_at"])
+    event.warnings = []
+    if person.family_id and person.family.head_id == person.pk and new_status != codes.LifeStatus.ALIVE:
+        event.warnings.append(_("Orang ini kepala keluarga: tetapkan kepala keluarga baru pada kartu keluarga."))
+    if kind in LEAVING_EVENTS:
+        transaction.on_commit(lambda: person_left.send(sender=Person, person=person, event=event))
+    return event
+
+
+def _user(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+@transaction.atomic
+def welfare_record(*, actor=None, family: Family, decile: int, source: str, date: datetime.date) -> Welfare:
+    if not 1 <= int(decile) <= 10:
+        raise ValidationError({"decile": [_("Desil harus antara 1 dan 10.")]})
+    welfare = Welfare(family=family, decile=int(decile), source=codes.WelfareSource(source), date=date)
+    _with_actor(welfare, actor).save()
+    return welfare
+
+
+@transaction.atomic
+def schooling_record(*, actor=None, person: Person, level: str, status: str = codes.SchoolStatus.ENROLLED,
+                     school: str = "", grade: int | None = None, dropout_reason: str = "",
+                     dropout_date: datetime.date | None = None) -> Schooling:
+    status = codes.SchoolStatus(status)
+    if status == codes.SchoolStatus.DROPPED_OUT and not dropout_date:
+        raise ValidationError({"dropout_date": [_("Isi tanggal putus sekolah.")]})
+    schooling = Schooling.objects.filter(person=person).order_by("-updated", "-id").first() or Schooling(person=person)
+    schooling.level, schooling.status, schooling.school, schooling.grade = codes.SchoolLevel(level), status, school, grade
+    schooling.dropout_reason = dropout_reason if status == codes.SchoolStatus.DROPPED_OUT else ""
+    schooling.dropout_date = dropout_date if status == codes.SchoolStatus.DROPPED_OUT else None
+    _with_actor(schooling, actor).save()
+    return schooling
+
+
+@transaction.atomic
+def citizen_link(*, user, nik: str, kk_number: str, birth_date: datetime.date) -> Person:
+    """Link a citizen account to its record: NIK, KK number and birth date must all match.
+
+    The message never says which of the three was wrong (no probing of other people's data)."""
+    if not getattr(user, "is_citizen", False):
+        raise ValidationError(_("Hanya akun warga yang dapat ditautkan ke data kependudukan."))
+    if Person.objects.filter(user=user).exists():
+        raise ValidationError(_("Akun ini sudah tertaut ke data kependudukan."))
+    mismatch = ValidationError(_("Data tidak cocok dengan register. Periksa NIK, nomor KK dan tanggal lahir "
+                                 "sesuai kartu keluarga, atau hubungi kantor desa."))
+    person = (Person.objects.select_for_update().select_related("family")
+              .filter(nik=normalise_number(nik), birth_date=birth_date, life_status=codes.LifeStatus.ALIVE,
+                      family__kk_number=normalise_number(kk_number)).first())
+    if person is None:
+        raise mismatch
+    if person.user_id and person.user_id != user.pk:
+        raise ValidationError(_("Data ini sudah tertaut ke akun lain. Hubungi kantor desa."))
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    return person
