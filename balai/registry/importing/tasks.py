@@ -1,0 +1,33 @@
+"""The import as a background task (django-tasks; immediate in tests), reporting progress to the
+``TaskProgress`` row that the upload page polls."""
+
+import os
+
+from django_tasks import task
+
+from balai.core.models import TaskProgress
+from balai.core.tasks import report_progress
+
+from .engine import population_import
+
+
+@task()
+def import_population_task(*, path: str, village_code: str, scope: str | None, partial: bool, dry_run: bool,
+                           progress_id: str):
+    try:
+        with open(path, "rb") as handle:
+            report = population_import(source=handle, village_code=village_code, scope=scope, partial=partial,
+                                       dry_run=dry_run, progress_id=progress_id)
+    except Exception as exc:
+        report_progress(progress_id, state=TaskProgress.State.FAILED,
+                        message=f"Impor gagal karena kesalahan sistem: {exc}"[:300])
+        raise
+    finally:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+    result = report.as_dict()
+    report_progress(progress_id, state=TaskProgress.State.DONE, done=report.rows, total=report.rows,
+                    message=result["summary"], result=result)
+    return result["summary"]

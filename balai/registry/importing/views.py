@@ -1,0 +1,127 @@
+"""Upload (background import with progress), export of a village's register, and the template."""
+
+import os
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from balai.accounts import permissions as perms
+from balai.core.access import Predicate, allow
+from balai.core.audit import log_access
+from balai.core.models import AccessLog, TaskProgress
+from balai.core.tasks import start_progress
+from balai.regions.models import Level, Region
+
+from . import export
+from .forms import ImportForm
+from .tasks import import_population_task
+
+KIND = "registry_import"
+
+# Who may import: the village's own operator or secretary. Who may export: village staff, the
+# kecamatan office and the population agency (each within its region, checked per village).
+can_import = perms.village_editor
+can_export = perms.village_staff | ((perms.verifier | perms.head) & perms.at_district) | perms.agency_officer
+can_read_template = Predicate(lambda r: perms.staff(r), "staff")
+
+
+def _upload_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@allow(can_import)
+def upload(request):
+    village = get_object_or_404(Region, code=perms.scope_code(request), level=Level.VILLAGE)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        mode = form.cleaned_data["mode"]
+        path = _upload_dir() / f"{uuid.uuid4().hex}.upload"
+        with open(path, "wb") as target:
+            for chunk in upload.chunks():
+                target.write(chunk)
+        progress = start_progress(KIND, owner=request.user, message=_("Menunggu giliran…"))
+        TaskProgress.objects.filter(pk=progress.pk).update(result={"file": upload.name[:200], "village": village.code})
+        kwargs = {"path": str(path), "village_code": village.code, "scope": perms.scope_code(request),
+                  "partial": mode == "partial", "dry_run": mode == "dry", "progress_id": str(progress.pk)}
+        transaction.on_commit(lambda: import_population_task.enqueue(**kwargs))
+        return redirect("registry:registry_import:progress", progress_id=progress.pk)
+    recent = TaskProgress.objects.filter(kind=KIND, owner=request.user).order_by("-created_at")[:5]
+    return render(request, "registry_import/upload.html", {"form": form, "village": village, "recent": recent})
+
+
+def _own_progress(request, progress_id):
+    progress = TaskProgress.objects.filter(pk=progress_id, kind=KIND).first()
+    if progress is None or progress.owner_id != request.user.pk:
+        # Someone else's import report lists their village's residents: refuse, do not reveal.
+        raise PermissionDenied
+    return progress
+
+
+@allow(can_import)
+def progress(request, progress_id):
+    progress = _own_progress(request, progress_id)
+    template = "registry_import/_progress.html" if request.headers.get("HX-Request") else "registry_import/progress.html"
+    result = progress.result or {}
+    return render(request, template, {
+        "progress": progress, "result": result, "finished": progress.state in (TaskProgress.State.DONE,
+                                                                                TaskProgress.State.FAILED),
+        "errors": result.get("errors", [])[:500], "warnings": result.get("warnings", [])[:500],
+    })
+
+
+def _village_for_export(request, code):
+    village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
+    if not perms.covers(request, village.code):
+        raise PermissionDenied
+    return village
+
+
+@allow(can_export)
+def export_village(request, code):
+    """The village's register as CSV or XLSX in Balai's layout, or as an OpenSID workbook."""
+    village = _village_for_export(request, code)
+    layout = request.GET.get("format", "csv")
+    if layout not in ("csv", "xlsx", "opensid"):
+        layout = "csv"
+    log_access(request, object_type="registry.village_register", object_id=village.code,
+               label=_("Ekspor penduduk %(village)s (%(format)s)") % {"village": village.name, "format": layout},
+               region_code=village.code, action=AccessLog.Action.EXPORT)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    base = f"penduduk-{village.compact_code}-{stamp}"
+    if layout == "csv":
+        response = StreamingHttpResponse(export.csv_stream(export.balai_rows(village.code)),
+                                         content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{base}.csv"'
+        return response
+    if layout == "opensid":
+        data = export.write_xlsx(export.opensid_rows(village.code), "Data Penduduk")
+        return FileResponse(data, as_attachment=True, filename=f"{base}-opensid.xlsx")
+    data = export.write_xlsx(export.balai_rows(village.code), "Data Penduduk")
+    return FileResponse(data, as_attachment=True, filename=f"{base}.xlsx")
+
+
+@allow(can_read_template)
+def template(request):
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(export.template_csv_text(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="templat-penduduk.csv"'
+        return response
+    return FileResponse(export.template_xlsx(), as_attachment=True, filename="templat-penduduk.xlsx")
+
+
+def cleanup_stale_uploads(max_age_seconds=24 * 3600):
+    """Remove uploads a crashed worker left behind (called from the task after each run is not enough)."""
+    now = timezone.now().timestamp()
+    for path in _upload_dir().glob("*.upload"):
+        if now - path.stat().st_mtime > max_age_seconds:
+            os.remove(path)
