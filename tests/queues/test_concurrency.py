@@ -1,0 +1,68 @@
+"""Real concurrency on PostgreSQL: threads, each with its own connection."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from balai.queues import services
+from balai.queues.models import Ticket
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def run_in_threads(count, func):
+    barrier = threading.Barrier(count)
+    results, errors = [], []
+
+    def worker(i):
+        try:
+            barrier.wait()
+            results.append(func(i))
+        except Exception as error:  # collected and asserted below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results, errors
+
+
+@pytest.fixture
+def hall_setup():
+    from tests.queues.factories import light_offices, make_hall
+
+    light_offices()
+    return make_hall(daily_quota=1000)
+
+
+def test_hundred_tickets_issued_at_once_get_hundred_consecutive_numbers(hall_setup):
+    hall, service = hall_setup["hall"], hall_setup["ktp"]
+    results, errors = run_in_threads(100, lambda i: services.ticket_issue(hall=hall, service=service).seq)
+    assert errors == []
+    assert sorted(results) == list(range(1, 101))
+    assert sorted(Ticket.objects.values_list("seq", flat=True)) == list(range(1, 101))
+
+
+def test_two_counters_calling_at_once_never_get_the_same_ticket(hall_setup):
+    hall = hall_setup["hall"]
+    for _ in range(6):
+        services.ticket_issue(hall=hall, service=hall_setup["ktp"])
+    one, two = hall_setup["counters"][0], hall_setup["counters"][1]
+    for _round in range(3):
+        results, errors = run_in_threads(2, lambda i: services.counter_call_next(counter=(one, two)[i]))
+        assert errors == []
+        numbers = [t.number for t in results]
+        assert None not in numbers and len(set(numbers)) == 2
+        for t in results:
+            services.ticket_no_show(ticket=t, counter=t.counter)
+    assert Ticket.objects.filter(status="no_show").count() == 6
+    assert Ticket.objects.values("counter").distinct().count() == 2
