@@ -1,1 +1,12 @@
-urlpatterns = []
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from .api import LetterRevokeView, LetterViewSet, VerificationView
+
+router = SimpleRouter()
+router.register("letters", LetterViewSet, basename="letter")
+urlpatterns = [
+    *router.urls,
+    path("letters/<uuid:public_id>/revoke/", LetterRevokeView.as_view(), name="letter-revoke"),
+    path("verifications/<str:token>/", VerificationView.as_view(), name="letter-verification"),
+]

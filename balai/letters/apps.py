@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LettersConfig(AppConfig):
     name = "balai.letters"
     label = "letters"
-    verbose_name = "Surat"
+    verbose_name = _("Surat")
+
+    def ready(self):
+        from balai.core.nav import NavItem, register
+
+        from .permissions import letter_viewer
+
+        register(NavItem(_("Surat desa"), "letters:list", letter_viewer, 40))

@@ -1,2 +1,12 @@
+from django.urls import path
+
+from . import views
+
 app_name = "letters"
-urlpatterns = []
+urlpatterns = [
+    path("surat/", views.letter_list, name="list"),
+    path("surat/<uuid:public_id>/", views.letter_detail, name="detail"),
+    path("surat/<uuid:public_id>/pdf/", views.letter_pdf, name="pdf"),
+    path("surat/<uuid:public_id>/cabut/", views.letter_revoke_view, name="revoke"),
+    path("verifikasi/<str:token>/", views.verify, name="verify"),
+]
