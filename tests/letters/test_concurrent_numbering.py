@@ -8,7 +8,7 @@ from django.db import connection, connections
 
 from balai.letters import services
 from balai.letters.models import Letter
-from tests.letters.factories import head_membership, HOLDER
+from tests.letters.factories import HOLDER, head_membership
 from tests.support.world import VILLAGE, build_world
 
 pytestmark = [

@@ -96,8 +96,7 @@ def test_letter_types_sharing_a_classification_code_share_a_sequence(world):
 
 
 def test_villages_count_separately(world):
-    from balai.accounts.models import Membership, Office, Role
-    from balai.accounts.models import User
+    from balai.accounts.models import Membership, Office, Role, User
     from balai.letters.services import letter_issue
     from tests.letters.factories import HOLDER
 
