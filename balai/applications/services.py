@@ -301,12 +301,10 @@ def application_transition(*, application, action: str, user=None, membership=No
     expected = application.status
     permitted = dict(allowed_actions(application, user=user, membership=membership))
     if action not in permitted:
-        known = action in {RETURN, REJECT, RESUBMIT} or any(
-            s.action == action for s in get_workflow(application.workflow).steps)
-        if known and not any(s.action == action for s in get_workflow(application.workflow).steps_from(expected)) \
-                and action not in {RETURN, REJECT, RESUBMIT}:
-            raise ValidationError(_("Tindakan “%(action)s” tidak dapat dilakukan: permohonan berstatus “%(status)s”.")
-                                  % {"action": action, "status": status_label(expected)})
+        step = next((st for st in get_workflow(application.workflow).steps if st.action == action), None)
+        if step is not None and step.source != expected:
+            raise ValidationError(_("Tindakan “%(action)s” tidak dapat dilakukan karena permohonan berstatus "
+                                    "“%(status)s”.") % {"action": step.label, "status": status_label(expected)})
         raise ValidationError(_("Anda tidak dapat melakukan tindakan ini pada permohonan berstatus “%(status)s”.")
                               % {"status": status_label(expected)})
     if action in {RETURN, REJECT} and not note:
