@@ -16,27 +16,33 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import logging
+import time
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models.fields import NOT_PROVIDED
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from balai.core.tasks import report_progress
 from balai.regions.models import Level, Region, UnitKind, VillageUnit
-from balai.registry.identity import check_kk, check_nik, normalise_number
+from balai.registry.identity import _known_codes, check_kk, check_nik, normalise_number
 from balai.registry.models import Family, Person, normalise_name
 
 from . import formats
 from .problems import FileProblem, Problem
 from .readers import open_table
 
+log = logging.getLogger("balai.registry.import")
+
 CHUNK = 5000
 MAX_LISTED = 2000  # problems kept in full per level; the rest are counted
 STAGE = "balai_import_stage"
 UNITS = "balai_import_units"
 FAMS = "balai_import_fams"
+IDS = "balai_import_ids"
 NONE_UNIT = "-"
 
 # Staging columns, in the order validate_row produces them.
@@ -160,7 +166,9 @@ class _Validator:
             if column is None or column not in self.index:
                 continue
             lookup = formats.code_lookup(f) if f.kind == "code" else None
-            self.plan.append((f, self.index[column], column, lookup))
+            self.plan.append((f.name, f.kind, self.index[column], column, lookup, f.required, f.max_length))
+        self.nik_column = formats.column_of(formats.FIELD_BY_NAME["nik"], layout)
+        self.known_districts = _known_codes()[1]
         self.defaults = {}
         for f in formats.FIELDS:
             default = Person._meta.get_field(f.name).default if f.kind == "code" else ""
@@ -195,22 +203,29 @@ class _Validator:
         report = self.report
         values = dict(self.defaults)
         bad = False
-        for f, idx, column, lookup in self.plan:
+        for name, kind, idx, column, lookup, required, max_length in self.plan:
             raw = cells[idx]
             if not raw:
-                if f.required:
+                if required:
                     report.error(row_no, column, _("wajib diisi."))
                     bad = True
                 continue
-            kind = f.kind
-            if kind == "code":
-                code = lookup.get(raw) if raw in lookup else lookup.get(raw.upper())
+            if kind == "text":
+                if len(raw) > max_length:
+                    report.error(row_no, column, _("terlalu panjang (%(count)s karakter, paling banyak %(max)s).") % {
+                        "count": len(raw), "max": max_length})
+                    bad = True
+                values[name] = raw
+            elif kind == "code":
+                code = lookup.get(raw)
+                if code is None:
+                    code = lookup.get(raw.upper())
                 if code is None:
                     report.error(row_no, column, _("kode “%(value)s” tidak dikenal untuk kolom %(column)s.") % {
                         "value": raw, "column": column})
                     bad = True
                 else:
-                    values[f.name] = code
+                    values[name] = code
             elif kind == "date":
                 try:
                     day = _parse_date(raw)
@@ -224,42 +239,39 @@ class _Validator:
                                                    "sebelum 1850).") % {"value": raw})
                     bad = True
                     continue
-                values[f.name] = day
+                values[name] = day
             elif kind == "nikref":
-                number = normalise_number(raw)
                 if raw in ("-", "0"):
                     continue
+                number = raw if raw.isdigit() else normalise_number(raw)
                 if not number.isdigit() or len(number) != 16:
                     report.error(row_no, column, _("“%(value)s” bukan NIK 16 digit.") % {"value": raw})
                     bad = True
                 else:
-                    values[f.name] = number
+                    values[name] = number
             elif kind == "email":
                 if "@" not in raw or " " in raw:
                     report.error(row_no, column, _("“%(value)s” bukan alamat e-mail.") % {"value": raw})
                     bad = True
                 else:
-                    values[f.name] = raw
-            else:  # text, nik, kk, village, unit
-                if len(raw) > f.max_length:
+                    values[name] = raw
+            else:  # nik, kk, village, unit
+                if len(raw) > max_length:
                     report.error(row_no, column, _("terlalu panjang (%(count)s karakter, paling banyak %(max)s).") % {
-                        "count": len(raw), "max": f.max_length})
+                        "count": len(raw), "max": max_length})
                     bad = True
-                values[f.name] = raw
+                values[name] = raw
         if bad and not values["nik"]:
             return None
 
         # NIK: structure errors refuse the row; a disagreement with birth date/sex is a warning.
-        nik_column = formats.column_of(formats.FIELD_BY_NAME["nik"], self.layout)
-        nik_check = check_nik(values["nik"], birth_date=values.get("birth_date") or None,
-                              sex=values.get("sex") or None, today=self.today)
-        for message in nik_check.errors:
-            report.error(row_no, nik_column, message)
+        nik, nik_temp = self.nik(row_no, values)
+        if nik is None:
             bad = True
-        for message in nik_check.warnings:
-            report.warning(row_no, nik_column, message)
 
-        kk = normalise_number(values["kk_number"])
+        kk = values["kk_number"]
+        if not kk.isdigit():
+            kk = normalise_number(kk)
         if kk and self.last_kk[0] != kk:
             kk_check = check_kk(kk, today=self.today)
             self.last_kk = (kk, kk_check.errors)
@@ -290,13 +302,31 @@ class _Validator:
         if bad:
             return None
         return (
-            row_no, nik_check.number, nik_check.temporary, kk, values["name"], normalise_name(values["name"]),
+            row_no, nik, nik_temp, kk, values["name"], normalise_name(values["name"]),
             values["sex"], values["birth_place"], values["birth_date"], values["religion"], values["education"],
             values["occupation"], values["marital_status"], values["relationship"], values["citizenship"],
             values["father_nik"], values["father_name"], values["mother_nik"], values["mother_name"],
             values["blood_type"], values["disability"], values["life_status"], values["residence_status"],
             values["phone"], values["email"], village, self.unit_key(village, dusun, rw, rt), values["address"],
         )
+
+    def nik(self, row_no, values):
+        """(number, temporary) or (None, False) when refused. The common case (a NIK of a known
+        kecamatan whose date and sex agree with the record) is decided here without building messages;
+        anything else goes through ``identity.check_nik``, the one place the NIK rules live."""
+        raw = values["nik"]
+        born, sex = values.get("birth_date") or None, values.get("sex") or None
+        if (len(raw) == 16 and raw.isdigit() and born is not None and sex is not None and raw[0] != "0"
+                and raw[12:] != "0000" and raw[:6] in self.known_districts):
+            day = born.day + (40 if sex == 2 else 0)
+            if raw[6:12] == f"{day:02d}{born.month:02d}{born.year % 100:02d}":
+                return raw, False
+        check = check_nik(raw, birth_date=born, sex=sex, today=self.today)
+        for message in check.errors:
+            self.report.error(row_no, self.nik_column, message)
+        for message in check.warnings:
+            self.report.warning(row_no, self.nik_column, message)
+        return (None, False) if check.errors else (check.number, check.temporary)
 
     def _unit_number(self, row_no, name, raw):
         text = raw.strip()
@@ -311,13 +341,30 @@ class _Validator:
 
 # --- staging --------------------------------------------------------------------------------------------
 
+class _Timed:
+    """Cursor proxy logging how long each statement took (``balai.registry.import`` at DEBUG)."""
+
+    def __init__(self, cursor):
+        self._cursor = cursor
+
+    def execute(self, sql, params=None):
+        started = time.perf_counter()
+        try:
+            return self._cursor.execute(sql, params)
+        finally:
+            log.debug("%.2fs %s", time.perf_counter() - started, " ".join(sql.split())[:120])
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
+
+
 def _vendor():
     return connection.vendor
 
 
 def _create_stage(cursor):
     cols = ", ".join(f"{name} {kind}" for name, kind in STAGE_COLUMNS)
-    for table in (STAGE, UNITS, FAMS):
+    for table in (STAGE, UNITS, FAMS, IDS):
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
     cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} ({cols}, PRIMARY KEY (row_no))")
     cursor.execute(f"CREATE TEMPORARY TABLE {UNITS} (unit_key integer PRIMARY KEY, dusun_id integer, "
@@ -337,7 +384,7 @@ def _stage_rows(cursor, rows):
 
 
 def _drop_stage(cursor):
-    for table in (STAGE, UNITS, FAMS):
+    for table in (STAGE, UNITS, FAMS, IDS):
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
 
 
@@ -399,10 +446,12 @@ def _run(table, report, *, village_code, scope, progress_id, today):
     validate = _Validator(header=header, layout=layout, report=report, village_code=village_code, scope=scope,
                           today=today)
     report_progress(progress_id, state="running", message=_("Membaca dan memeriksa berkas…"))
-    with connection.cursor() as cursor:
+    with connection.cursor() as raw_cursor:
+        cursor = _Timed(raw_cursor)
         _create_stage(cursor)
         try:
             rows = table.rows
+            staging_seconds = 0.0
             while True:
                 chunk = list(itertools.islice(rows, CHUNK))
                 if not chunk:
@@ -413,10 +462,13 @@ def _run(table, report, *, village_code, scope, progress_id, today):
                     record = validate(row_no, cells)
                     if record is not None:
                         staged.append(record)
+                started = time.perf_counter()
                 _stage_rows(cursor, staged)
+                staging_seconds += time.perf_counter() - started
                 report.valid_rows += len(staged)
                 report_progress(progress_id, done=report.rows,
                                 message=_("%(rows)s baris diperiksa…") % {"rows": report.rows})
+            log.debug("read, validated and staged %s rows (staging %.2fs)", report.rows, staging_seconds)
             if report.rows == 0:
                 raise FileProblem(_("Berkas tidak berisi baris data (hanya judul kolom)."))
             _check_across_rows(cursor, report, layout)
@@ -495,35 +547,62 @@ def _check_across_rows(cursor, report, layout):
 
 
 def _ensure_units(cursor, report, unit_keys):
-    """Create missing dusun/RW/RT (few: a village has tens) and fill the unit map table."""
-    by_village: dict[str, dict] = {}
+    """Create missing dusun/RW/RT (a village has tens; the regency a few thousand) level by level
+    with one bulk insert each (history rows included), and fill the unit map table."""
+    villages = sorted({key[0] for key in unit_keys})
+    existing = {}
+    for unit in VillageUnit.objects.filter(village_id__in=villages).only("id", "village_id", "kind", "name",
+                                                                         "parent_id"):
+        existing[(unit.village_id, unit.kind, unit.parent_id, unit.name)] = unit.id
+
+    def create(wanted):
+        missing = [key for key in dict.fromkeys(wanted) if key not in existing]
+        if not missing:
+            return
+        objs = [VillageUnit(village_id=v, kind=k, parent_id=parent, name=name) for v, k, parent, name in missing]
+        bulk_create_with_history(objs, VillageUnit, batch_size=1000)
+        if any(o.pk is None for o in objs):  # backends that do not return ids
+            for unit in VillageUnit.objects.filter(village_id__in=villages).only("id", "village_id", "kind", "name",
+                                                                                 "parent_id"):
+                existing[(unit.village_id, unit.kind, unit.parent_id, unit.name)] = unit.id
+        else:
+            for key, obj in zip(missing, objs, strict=True):
+                existing[key] = obj.pk
+        report.units_created += len(missing)
+
+    create((v, UnitKind.DUSUN, None, dusun) for v, dusun, _rw, _rt in unit_keys)
+    create((v, UnitKind.RW, existing[(v, UnitKind.DUSUN, None, dusun)], rw)
+           for v, dusun, rw, rt in unit_keys if rw != NONE_UNIT or rt != NONE_UNIT)
+    create((v, UnitKind.RT, existing[(v, UnitKind.RW, existing[(v, UnitKind.DUSUN, None, dusun)], rw)], rt)
+           for v, dusun, rw, rt in unit_keys if rt != NONE_UNIT)
     rows = []
-    for (village, dusun, rw, rt), number in unit_keys.items():
-        if village not in by_village:
-            existing = {}
-            for unit in VillageUnit.objects.filter(village_id=village).only("id", "kind", "name", "parent_id"):
-                existing[(unit.kind, unit.parent_id, unit.name)] = unit.id
-            by_village[village] = existing
-        existing = by_village[village]
-
-        def ensure(kind, parent_id, name, village=village, existing=existing):
-            key = (kind, parent_id, name)
-            if key not in existing:
-                unit = VillageUnit(village_id=village, kind=kind, parent_id=parent_id, name=name)
-                unit.save()
-                existing[key] = unit.id
-                report.units_created += 1
-            return existing[key]
-
-        dusun_id = ensure(UnitKind.DUSUN, None, dusun)
-        rw_id = rt_id = None
-        if rw != NONE_UNIT or rt != NONE_UNIT:
-            rw_id = ensure(UnitKind.RW, dusun_id, rw)
-        if rt != NONE_UNIT:
-            rt_id = ensure(UnitKind.RT, rw_id, rt)
+    for (v, dusun, rw, rt), number in unit_keys.items():
+        dusun_id = existing[(v, UnitKind.DUSUN, None, dusun)]
+        rw_id = existing.get((v, UnitKind.RW, dusun_id, rw)) if (rw != NONE_UNIT or rt != NONE_UNIT) else None
+        rt_id = existing.get((v, UnitKind.RT, rw_id, rt)) if rt != NONE_UNIT else None
         rows.append((number, dusun_id, rw_id, rt_id))
     if rows:
         cursor.executemany(f"INSERT INTO {UNITS} (unit_key, dusun_id, rw_id, rt_id) VALUES (%s, %s, %s, %s)", rows)
+
+
+def _reserve_ids(cursor, model, count) -> int:
+    """Reserve ``count`` consecutive primary keys for ``model`` and return the first. Inside the write
+    transaction; on PostgreSQL the table is locked against concurrent inserts until commit."""
+    table = model._meta.db_table
+    if _vendor() == "postgresql":
+        cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+        cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+        sequence = cursor.fetchone()[0]
+        cursor.execute("SELECT nextval(%s)", [sequence])
+        start = cursor.fetchone()[0]
+        if count > 1:
+            cursor.execute("SELECT setval(%s, %s)", [sequence, start + count - 1])
+        return start
+    cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+    highest = cursor.fetchone()[0]
+    cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+    row = cursor.fetchone()
+    return max(highest, row[0] if row else 0) + 1
 
 
 def _distinct(a, b):
@@ -539,72 +618,79 @@ def _write(cursor, report, unit_keys):
     now = timezone.now()
     person_table, family_table = Person._meta.db_table, Family._meta.db_table
     _ensure_units(cursor, report, unit_keys)
-    if pg:
+    if pg:  # statistics of the small temporary tables only; the register itself is never analysed here
         cursor.execute(f"ANALYZE {STAGE}")
         cursor.execute(f"ANALYZE {UNITS}")
+
+    # Person ids: the existing one for a known NIK, else a reserved one (so families, inserted before
+    # persons, can name their head; foreign keys are checked at commit).
+    cursor.execute(f"""
+        CREATE TEMPORARY TABLE {IDS} AS
+        SELECT s.row_no, p.id AS existing_id,
+               CASE WHEN p.id IS NULL THEN row_number() OVER (PARTITION BY p.id IS NULL ORDER BY s.row_no) END AS rn
+        FROM {STAGE} s LEFT JOIN {person_table} p ON p.nik = s.nik""")
+    cursor.execute(f"CREATE UNIQUE INDEX {IDS}_row ON {IDS} (row_no)")
+    cursor.execute(f"SELECT COUNT(*), COUNT(existing_id) FROM {IDS}")
+    total, matched = cursor.fetchone()
+    start = _reserve_ids(cursor, Person, total - matched) if total > matched else 0
+    person_id = f"COALESCE(i.existing_id, {int(start) - 1} + i.rn)"
 
     # Families: one source row per KK (its head, else its first row).
     cursor.execute(f"""
         CREATE TEMPORARY TABLE {FAMS} AS
-        SELECT kk, COALESCE(MIN(CASE WHEN relationship = 1 THEN row_no END), MIN(row_no)) AS src_row
+        SELECT kk, COALESCE(MIN(CASE WHEN relationship = 1 THEN row_no END), MIN(row_no)) AS src_row,
+               MIN(CASE WHEN relationship = 1 THEN row_no END) AS head_row
         FROM {STAGE} GROUP BY kk""")
     fam_src = f"""
-        FROM {FAMS} x JOIN {STAGE} s ON s.row_no = x.src_row LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key"""
+        FROM {FAMS} x JOIN {STAGE} s ON s.row_no = x.src_row LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key
+        LEFT JOIN {IDS} i ON i.row_no = x.head_row"""
+    head = f"CASE WHEN x.head_row IS NULL THEN NULL ELSE {person_id} END"
     changed = " OR ".join([
         _distinct(f"{family_table}.address", "s.address"),
         _distinct(f"{family_table}.dusun_id", "u.dusun_id"),
         _distinct(f"{family_table}.rw_id", "u.rw_id"),
         _distinct(f"{family_table}.rt_id", "u.rt_id"),
+        f"(x.head_row IS NOT NULL AND {_distinct(f'{family_table}.head_id', head)})",
     ])
     cursor.execute(f"""
         UPDATE {family_table} SET address = s.address, dusun_id = u.dusun_id, rw_id = u.rw_id, rt_id = u.rt_id,
+               head_id = CASE WHEN x.head_row IS NULL THEN {family_table}.head_id ELSE {person_id} END,
                updated_at = %s
         {fam_src}
         WHERE {family_table}.kk_number = x.kk AND ({changed})""", [now])
-    families_touched = max(cursor.rowcount, 0)
+    report.families_updated = max(cursor.rowcount, 0)
     cursor.execute(f"""
-        INSERT INTO {family_table} (public_id, kk_number, address, village_id, dusun_id, rw_id, rt_id,
+        INSERT INTO {family_table} (public_id, kk_number, address, village_id, dusun_id, rw_id, rt_id, head_id,
                                     created_at, updated_at)
-        SELECT {_new_uuid_sql()}, x.kk, s.address, s.village_id, u.dusun_id, u.rw_id, u.rt_id, %s, %s
+        SELECT {_new_uuid_sql()}, x.kk, s.address, s.village_id, u.dusun_id, u.rw_id, u.rt_id, {head}, %s, %s
         {fam_src}
         WHERE NOT EXISTS (SELECT 1 FROM {family_table} f WHERE f.kk_number = x.kk)""", [now, now])
     report.families_created = max(cursor.rowcount, 0)
 
-    # Persons: update those whose NIK is known and something differs, insert the rest.
+    # Persons: update those whose NIK is known and something differs, insert the rest with their ids.
     source = f"""
-        FROM {STAGE} s LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key JOIN {family_table} f ON f.kk_number = s.kk"""
-    cursor.execute(f"SELECT COUNT(*) FROM {STAGE} s JOIN {person_table} p ON p.nik = s.nik")
-    matched = cursor.fetchone()[0]
+        FROM {STAGE} s JOIN {IDS} i ON i.row_no = s.row_no LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key
+        JOIN {family_table} f ON f.kk_number = s.kk"""
     sets = ", ".join(f"{c} = s.{c}" for c in PERSON_COPY)
     differs = " OR ".join(
         [_distinct(f"{person_table}.{c}", f"s.{c}") for c in PERSON_COPY]
         + [_distinct(f"{person_table}.rt_id", "u.rt_id"), _distinct(f"{person_table}.family_id", "f.id"),
            _distinct(f"{person_table}.nik_is_temporary", "s.nik_temp")])
-    cursor.execute(f"""
-        UPDATE {person_table} SET {sets}, rt_id = u.rt_id, family_id = f.id, nik_is_temporary = s.nik_temp,
-               updated_at = %s
-        {source}
-        WHERE {person_table}.nik = s.nik AND ({differs})""", [now])
-    report.updated = max(cursor.rowcount, 0)
-    report.unchanged = matched - report.updated
-    columns = ", ".join(PERSON_COPY)
-    picked = ", ".join(f"s.{c}" for c in PERSON_COPY)
-    cursor.execute(f"""
-        INSERT INTO {person_table} (public_id, nik, nik_is_temporary, {columns}, rt_id, family_id,
-                                    created_at, updated_at)
-        SELECT {_new_uuid_sql()}, s.nik, s.nik_temp, {picked}, u.rt_id, f.id, %s, %s
-        {source}
-        WHERE NOT EXISTS (SELECT 1 FROM {person_table} p WHERE p.nik = s.nik)""", [now, now])
-    report.created = max(cursor.rowcount, 0)
-
-    # Family heads (SHDK 1): new families first (not counted as updates), then families that existed.
-    for new in (True, False):
+    if matched:
         cursor.execute(f"""
-            UPDATE {family_table} SET head_id = p.id, updated_at = %s
-            FROM {STAGE} s JOIN {person_table} p ON p.nik = s.nik
-            WHERE s.relationship = 1 AND {family_table}.kk_number = s.kk
-              AND {family_table}.created_at {"=" if new else "<>"} %s
-              AND ({_distinct(f"{family_table}.head_id", "p.id")})""", [now, now])
-        if not new:
-            families_touched += max(cursor.rowcount, 0)
-    report.families_updated = families_touched
+            UPDATE {person_table} SET {sets}, rt_id = u.rt_id, family_id = f.id, nik_is_temporary = s.nik_temp,
+                   updated_at = %s
+            {source}
+            WHERE i.existing_id IS NOT NULL AND {person_table}.id = i.existing_id AND ({differs})""", [now])
+        report.updated = max(cursor.rowcount, 0)
+    report.unchanged = matched - report.updated
+    if total > matched:
+        columns = ", ".join(PERSON_COPY)
+        picked = ", ".join(f"s.{c}" for c in PERSON_COPY)
+        cursor.execute(f"""
+            INSERT INTO {person_table} (id, public_id, nik, nik_is_temporary, {columns}, rt_id, family_id,
+                                        created_at, updated_at)
+            SELECT {person_id}, {_new_uuid_sql()}, s.nik, s.nik_temp, {picked}, u.rt_id, f.id, %s, %s
+            {source}
+            WHERE i.existing_id IS NULL""", [now, now])
+        report.created = max(cursor.rowcount, 0)

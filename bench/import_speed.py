@@ -1,0 +1,118 @@
+"""Import speed: ``bench/import_speed.py --people N`` (PostgreSQL from DATABASE_URL).
+
+1. Creates a fresh database ``<name>_import_bench`` next to the one in DATABASE_URL, migrates it and
+   loads Banyuwangi's regions.
+2. Generates a CSV of N synthetic residents in Balai's import layout (``balai generate_population
+   --out``, in a child process so its memory does not count).
+3. Baseline: loads the same file with plain ``COPY … FROM STDIN (FORMAT csv)`` into a bare table of
+   text columns (no validation, no indexes).
+4. Imports the file with ``population_import`` (validation, staging, set-based upsert, families,
+   units), end to end, into the empty register; then imports it a second time (nothing changes).
+
+Prints rows/s, the ratio to the COPY baseline measured in the same run, and this process's peak RSS
+(``resource.getrusage``; the import streams the file, so memory should not grow with N).
+"""
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def fresh_database(url: str) -> str:
+    import psycopg
+
+    parsed = urlparse(url)
+    if not parsed.scheme.startswith("postgres"):
+        sys.exit("DATABASE_URL must point at PostgreSQL (postgres://user@host:port/name).")
+    name = (parsed.path.lstrip("/") or "balai") + "_import_bench"
+    admin = urlunparse(parsed._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunparse(parsed._replace(path="/" + name))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--csv", help="Reuse (or keep) the generated CSV at this path.")
+    args = parser.parse_args()
+
+    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai")
+    bench_url = fresh_database(url)
+    os.environ["DATABASE_URL"] = bench_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
+    env = dict(os.environ)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], check=True, env=env)
+    subprocess.run([*manage, "load_regions", "35.10"], check=True, env=env, stdout=subprocess.DEVNULL)
+
+    csv_path = Path(args.csv) if args.csv else Path(tempfile.mkdtemp()) / f"penduduk-{args.people}.csv"
+    if not csv_path.exists():
+        started = time.perf_counter()
+        subprocess.run([*manage, "generate_population", "--people", str(args.people), "--seed", str(args.seed),
+                        "--out", str(csv_path)], check=True, env=env, stdout=subprocess.DEVNULL)
+        print(f"generated {csv_path} ({csv_path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f} s")
+
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from balai.registry.importing.engine import population_import
+    from balai.registry.models import Family, Person
+
+    # Baseline: plain COPY of the same file into a bare table.
+    with open(csv_path, encoding="utf-8") as handle:
+        columns = handle.readline().strip().split(",")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_copy_baseline")
+        cursor.execute(f"CREATE UNLOGGED TABLE bench_copy_baseline ({', '.join(f'{c} text' for c in columns)})")
+        started = time.perf_counter()
+        with open(csv_path, "rb") as handle, cursor.cursor.copy(
+                "COPY bench_copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+            while block := handle.read(1 << 20):
+                copy.write(block)
+        copy_seconds = time.perf_counter() - started
+        cursor.execute("SELECT COUNT(*) FROM bench_copy_baseline")
+        copied = cursor.fetchone()[0]
+        cursor.execute("DROP TABLE bench_copy_baseline")
+
+    rss_before = peak_rss_mb()
+    started = time.perf_counter()
+    report = population_import(source=str(csv_path))
+    import_seconds = time.perf_counter() - started
+    rss_import = peak_rss_mb()
+    assert report.written, report.errors[:5]
+    started = time.perf_counter()
+    again = population_import(source=str(csv_path))
+    again_seconds = time.perf_counter() - started
+
+    rows = report.rows
+    print(f"people in file            {rows:,} (COPY loaded {copied:,})")
+    print(f"persons / families        {Person.objects.count():,} / {Family.objects.count():,}")
+    print(f"plain COPY                {copy_seconds:8.1f} s  {copied / copy_seconds:10,.0f} rows/s")
+    print(f"import (first)            {import_seconds:8.1f} s  {rows / import_seconds:10,.0f} rows/s  "
+          f"created {report.created:,}, warnings {report.warning_count:,}, errors {report.error_count:,}")
+    print(f"import (again, no change) {again_seconds:8.1f} s  {rows / again_seconds:10,.0f} rows/s  "
+          f"created {again.created}, updated {again.updated}, unchanged {again.unchanged:,}")
+    print(f"ratio import / COPY       {import_seconds / copy_seconds:8.1f} x")
+    print(f"peak RSS                  {rss_import:8.0f} MB (before import {rss_before:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
