@@ -21,9 +21,13 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         from balai.accounts import permissions as perms
         from balai.core.calendar import register_days_off_provider
+        from balai.core.demo import register_demo_step
         from balai.core.nav import NavItem, PortalTile, register, register_tile
 
+        from .demo import demo_step
+
         register_days_off_provider(_days_off)
+        register_demo_step(30, "Permohonan contoh", demo_step)
         register(NavItem(_("Antrean kerja"), "applications:queue", perms.staff, 20))
         register(NavItem(_("Kinerja layanan"), "applications:sla", perms.staff, 30))
         register(NavItem(_("Pengaduan masuk"), "applications:complaints", perms.staff, 40))

@@ -26,3 +26,23 @@ def unregister_transition_hook(fn):
 def run_transition_hooks(**kwargs):
     for fn in list(_hooks):
         fn(**kwargs)
+
+
+# --- links on the status pages ---------------------------------------------------------------
+# Apps above this one (letters) add links to an application's status pages (public tracking page and
+# detail page): ``fn(application) -> [(label, url), …]``, e.g. "Unduh surat" once a letter is issued.
+
+_status_links = []
+
+
+def register_status_links(fn):
+    if fn not in _status_links:
+        _status_links.append(fn)
+    return fn
+
+
+def status_links(application):
+    links = []
+    for fn in list(_status_links):
+        links.extend(fn(application) or [])
+    return links

@@ -17,6 +17,7 @@ from balai.registry.selectors import persons_visible_to
 from balai.services.models import Service
 
 from . import feedback, selectors
+from .hooks import status_links
 from .models import (
     SKM_ELEMENTS,
     SKM_SCALE,
@@ -152,6 +153,7 @@ def detail(request, public_id):
         "sla": application.sla_state(), "can_upload": application.status == RETURNED or request.membership is not None,
         "requirements": application.service.requirements,
         "has_survey": SurveyResponse.objects.filter(application=application).exists(),
+        "links": status_links(application),
     })
 
 
@@ -231,6 +233,11 @@ def track(request):
             error = _("Permohonan tidak ditemukan. Periksa nomor permohonan dan tanggal lahir.")
     context = {"app": application, "error": error}
     if application is not None:
+        # Remember that this session proved reference + birth date (letters lets it download the letter).
+        tracked = request.session.get("tracked_applications", [])
+        if str(application.public_id) not in tracked:
+            request.session["tracked_applications"] = [*tracked, str(application.public_id)][-20:]
+        context["links"] = status_links(application)
         context.update(steps=_steps(application), next_hint=_next_hint(application), sla=application.sla_state(),
                        events=list(application.events.only("at", "to_status", "note", "action")),
                        has_survey=SurveyResponse.objects.filter(application=application).exists())
