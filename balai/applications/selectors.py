@@ -69,6 +69,8 @@ def may_act_somewhere(membership, application) -> bool:
 
 
 QUEUES = ("new", "mine", "due", "overdue")
+QUEUE_FIELDS = ("id", "public_id", "reference", "status", "applicant_name", "applicant_nik", "due_date",
+                "completed_at", "paused_since", "service__id", "service__name")
 
 
 def work_queue(membership, tab: str, *, today, after=None, limit=50):
@@ -78,7 +80,7 @@ def work_queue(membership, tab: str, *, today, after=None, limit=50):
     due within 2 working days; overdue: pending here, past due. ``after`` is the cursor returned with
     the previous page (``"<due_date>|<id>"`` or ``"<id>"``)."""
     office = membership.office
-    qs = Application.objects.select_related(*LIST_RELATED)
+    qs = Application.objects.select_related("service").only(*QUEUE_FIELDS)
     if tab == "mine":
         qs = qs.filter(assignee=membership.user).exclude(status__in=TERMINAL).order_by("-id")
         if after:

@@ -5,8 +5,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from balai.accounts import permissions as perms
@@ -244,6 +246,11 @@ def track(request):
     return render(request, "applications/track.html", context)
 
 
+ZERO = "00000000-0000-0000-0000-000000000000"
+SLA_BADGES = {"on-track": ("success", _lazy("Sesuai jadwal")), "at-risk": ("warning", _lazy("Mendekati tenggat")),
+              "breached": ("danger", _lazy("Melewati tenggat"))}
+
+
 @allow(perms.staff)
 def queue(request):
     tab = request.GET.get("tab", "new")
@@ -252,10 +259,12 @@ def queue(request):
     rows, cursor = selectors.work_queue(request.membership, tab, today=timezone.localdate(),
                                         after=request.GET.get("after") or None)
     today = timezone.localdate()
+    detail_url = reverse("applications:detail", kwargs={"public_id": ZERO})  # one reverse() per page
     return render(request, "applications/queue.html", {
         "tab": tab, "tabs": [("new", _("Baru")), ("mine", _("Saya tangani")), ("due", _("Segera jatuh tempo")),
                              ("overdue", _("Terlambat"))],
-        "rows": [{"app": a, "sla": a.sla_state(today)} for a in rows], "cursor": cursor,
+        "rows": [{"app": a, "sla": SLA_BADGES[a.sla_state(today)], "url": detail_url.replace(ZERO, str(a.public_id))}
+                 for a in rows], "cursor": cursor,
     })
 
 
