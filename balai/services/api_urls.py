@@ -1,1 +1,9 @@
-urlpatterns = []
+from rest_framework.routers import SimpleRouter
+
+from .api import AgencyViewSet, LifeEventViewSet, ServiceViewSet
+
+router = SimpleRouter()
+router.register("services", ServiceViewSet, basename="service")
+router.register("agencies", AgencyViewSet, basename="agency")
+router.register("life-events", LifeEventViewSet, basename="life-event")
+urlpatterns = router.urls

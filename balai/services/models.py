@@ -89,7 +89,7 @@ class Service(models.Model):
     legal_basis = models.TextField(_("dasar hukum"), blank=True)
     processing_days = models.PositiveSmallIntegerField(_("waktu penyelesaian (hari kerja)"), default=1)
     fee = models.PositiveIntegerField(_("biaya (rupiah)"), default=0, help_text=_("0 = gratis"))
-    fee_note = models.CharField(_("keterangan biaya"), max_length=255, blank=True)
+    fee_note = models.TextField(_("keterangan biaya"), blank=True)
     output = models.CharField(_("produk layanan"), max_length=255, blank=True)
     channels = models.JSONField(_("kanal"), default=list, blank=True,
                                 help_text=_('Daftar dari "online", "village", "counter".'))
