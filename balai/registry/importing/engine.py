@@ -635,12 +635,23 @@ def _write(cursor, report, unit_keys):
     start = _reserve_ids(cursor, Person, total - matched) if total > matched else 0
     person_id = f"COALESCE(i.existing_id, {int(start) - 1} + i.rn)"
 
-    # Families: one source row per KK (its head, else its first row).
+    # Families: one source row per KK (its head, else its first row); ids reserved like persons'.
     cursor.execute(f"""
         CREATE TEMPORARY TABLE {FAMS} AS
-        SELECT kk, COALESCE(MIN(CASE WHEN relationship = 1 THEN row_no END), MIN(row_no)) AS src_row,
-               MIN(CASE WHEN relationship = 1 THEN row_no END) AS head_row
-        FROM {STAGE} GROUP BY kk""")
+        SELECT g.kk, g.src_row, g.head_row, f.id AS existing_id,
+               CASE WHEN f.id IS NULL THEN row_number() OVER (PARTITION BY f.id IS NULL ORDER BY g.src_row) END AS rn
+        FROM (SELECT kk, COALESCE(MIN(CASE WHEN relationship = 1 THEN row_no END), MIN(row_no)) AS src_row,
+                     MIN(CASE WHEN relationship = 1 THEN row_no END) AS head_row
+              FROM {STAGE} GROUP BY kk) g
+        LEFT JOIN {family_table} f ON f.kk_number = g.kk""")
+    cursor.execute(f"CREATE UNIQUE INDEX {FAMS}_kk ON {FAMS} (kk)")
+    cursor.execute(f"SELECT COUNT(*), COUNT(existing_id) FROM {FAMS}")
+    fam_total, fam_matched = cursor.fetchone()
+    fam_start = _reserve_ids(cursor, Family, fam_total - fam_matched) if fam_total > fam_matched else 0
+    family_id = f"COALESCE(x.existing_id, {int(fam_start) - 1} + x.rn)"
+    if pg:
+        cursor.execute(f"ANALYZE {IDS}")
+        cursor.execute(f"ANALYZE {FAMS}")
     fam_src = f"""
         FROM {FAMS} x JOIN {STAGE} s ON s.row_no = x.src_row LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key
         LEFT JOIN {IDS} i ON i.row_no = x.head_row"""
@@ -652,33 +663,36 @@ def _write(cursor, report, unit_keys):
         _distinct(f"{family_table}.rt_id", "u.rt_id"),
         f"(x.head_row IS NOT NULL AND {_distinct(f'{family_table}.head_id', head)})",
     ])
-    cursor.execute(f"""
-        UPDATE {family_table} SET address = s.address, dusun_id = u.dusun_id, rw_id = u.rw_id, rt_id = u.rt_id,
-               head_id = CASE WHEN x.head_row IS NULL THEN {family_table}.head_id ELSE {person_id} END,
-               updated_at = %s
-        {fam_src}
-        WHERE {family_table}.kk_number = x.kk AND ({changed})""", [now])
-    report.families_updated = max(cursor.rowcount, 0)
-    cursor.execute(f"""
-        INSERT INTO {family_table} (public_id, kk_number, address, village_id, dusun_id, rw_id, rt_id, head_id,
-                                    created_at, updated_at)
-        SELECT {_new_uuid_sql()}, x.kk, s.address, s.village_id, u.dusun_id, u.rw_id, u.rt_id, {head}, %s, %s
-        {fam_src}
-        WHERE NOT EXISTS (SELECT 1 FROM {family_table} f WHERE f.kk_number = x.kk)""", [now, now])
-    report.families_created = max(cursor.rowcount, 0)
+    if fam_matched:
+        cursor.execute(f"""
+            UPDATE {family_table} SET address = s.address, dusun_id = u.dusun_id, rw_id = u.rw_id, rt_id = u.rt_id,
+                   head_id = CASE WHEN x.head_row IS NULL THEN {family_table}.head_id ELSE {person_id} END,
+                   updated_at = %s
+            {fam_src}
+            WHERE x.existing_id IS NOT NULL AND {family_table}.id = x.existing_id AND ({changed})""", [now])
+        report.families_updated = max(cursor.rowcount, 0)
+    if fam_total > fam_matched:
+        cursor.execute(f"""
+            INSERT INTO {family_table} (id, public_id, kk_number, address, village_id, dusun_id, rw_id, rt_id,
+                                        head_id, created_at, updated_at)
+            SELECT {family_id}, {_new_uuid_sql()}, x.kk, s.address, s.village_id, u.dusun_id, u.rw_id, u.rt_id,
+                   {head}, %s, %s
+            {fam_src}
+            WHERE x.existing_id IS NULL""", [now, now])
+        report.families_created = max(cursor.rowcount, 0)
 
     # Persons: update those whose NIK is known and something differs, insert the rest with their ids.
     source = f"""
         FROM {STAGE} s JOIN {IDS} i ON i.row_no = s.row_no LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key
-        JOIN {family_table} f ON f.kk_number = s.kk"""
+        JOIN {FAMS} x ON x.kk = s.kk"""
     sets = ", ".join(f"{c} = s.{c}" for c in PERSON_COPY)
     differs = " OR ".join(
         [_distinct(f"{person_table}.{c}", f"s.{c}") for c in PERSON_COPY]
-        + [_distinct(f"{person_table}.rt_id", "u.rt_id"), _distinct(f"{person_table}.family_id", "f.id"),
+        + [_distinct(f"{person_table}.rt_id", "u.rt_id"), _distinct(f"{person_table}.family_id", family_id),
            _distinct(f"{person_table}.nik_is_temporary", "s.nik_temp")])
     if matched:
         cursor.execute(f"""
-            UPDATE {person_table} SET {sets}, rt_id = u.rt_id, family_id = f.id, nik_is_temporary = s.nik_temp,
+            UPDATE {person_table} SET {sets}, rt_id = u.rt_id, family_id = {family_id}, nik_is_temporary = s.nik_temp,
                    updated_at = %s
             {source}
             WHERE i.existing_id IS NOT NULL AND {person_table}.id = i.existing_id AND ({differs})""", [now])
@@ -690,7 +704,7 @@ def _write(cursor, report, unit_keys):
         cursor.execute(f"""
             INSERT INTO {person_table} (id, public_id, nik, nik_is_temporary, {columns}, rt_id, family_id,
                                         created_at, updated_at)
-            SELECT {person_id}, {_new_uuid_sql()}, s.nik, s.nik_temp, {picked}, u.rt_id, f.id, %s, %s
+            SELECT {person_id}, {_new_uuid_sql()}, s.nik, s.nik_temp, {picked}, u.rt_id, {family_id}, %s, %s
             {source}
             WHERE i.existing_id IS NULL""", [now, now])
         report.created = max(cursor.rowcount, 0)
