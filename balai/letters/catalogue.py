@@ -19,36 +19,50 @@ LETTER_TYPES = [
     ("pengantar_skck", "331", "Surat Pengantar SKCK", "Pengantar permohonan SKCK ke kepolisian"),
 ]
 
-# Form fields each letter prints below the holder's data: (form field name, label on the letter).
-# Names follow the service catalogue's form fields; alternatives are tried in order.
+# Form fields each letter prints below the holder's data: (form field names, label on the letter, format).
+# Names follow the service catalogue's form fields (balai/services/data/catalogue.yaml); alternatives
+# are tried in order.
 DETAIL_FIELDS = {
-    "sktm": [],
-    "domisili": [(("alamat_domisili", "alamat"), "Alamat domisili"), (("lama_tinggal",), "Lama tinggal")],
-    "usaha": [(("nama_usaha",), "Nama usaha"), (("jenis_usaha", "bidang_usaha"), "Jenis usaha"),
-              (("alamat_usaha", "lokasi_usaha"), "Alamat usaha"), (("tahun_mulai", "mulai_usaha"), "Berdiri sejak")],
-    "kelahiran": [(("nama_bayi", "nama_anak"), "Nama anak"), (("jenis_kelamin_bayi", "jenis_kelamin_anak"), "Jenis kelamin"),
-                  (("tempat_lahir_bayi", "tempat_lahir_anak", "tempat_lahir"), "Tempat lahir"),
-                  (("tanggal_lahir_bayi", "tanggal_lahir_anak", "tanggal_lahir"), "Tanggal lahir"),
-                  (("jam_lahir", "pukul_lahir"), "Pukul"), (("nama_ayah",), "Nama ayah"), (("nama_ibu",), "Nama ibu")],
-    "kematian": [(("tanggal_meninggal", "tanggal_kematian"), "Tanggal meninggal"),
-                 (("tempat_meninggal", "tempat_kematian"), "Tempat meninggal"),
-                 (("sebab_kematian", "sebab_meninggal", "penyebab"), "Sebab kematian"),
-                 (("nama_pelapor",), "Nama pelapor"), (("hubungan_pelapor",), "Hubungan pelapor")],
-    "pindah": [(("alamat_tujuan",), "Alamat tujuan"), (("desa_tujuan",), "Desa/kelurahan tujuan"),
-               (("kecamatan_tujuan",), "Kecamatan tujuan"), (("kabupaten_tujuan",), "Kabupaten/kota tujuan"),
-               (("alasan_pindah",), "Alasan pindah"), (("jumlah_pengikut", "pengikut"), "Jumlah anggota keluarga yang pindah")],
+    "sktm": [(("penghasilan",), "Penghasilan keluarga per bulan", "rupiah"),
+             (("tanggungan",), "Jumlah tanggungan keluarga", "orang")],
+    "domisili": [(("alamat_domisili", "alamat"), "Alamat domisili", ""), (("sejak",), "Berdomisili sejak", "date")],
+    "usaha": [(("nama_usaha",), "Nama usaha", ""), (("jenis_usaha", "bidang_usaha"), "Jenis usaha", ""),
+              (("alamat_usaha", "lokasi_usaha"), "Alamat usaha", ""), (("mulai_usaha",), "Mulai usaha", "date")],
+    "kelahiran": [(("nama_bayi", "nama_anak"), "Nama anak", ""), (("jenis_kelamin",), "Jenis kelamin", ""),
+                  (("tempat_lahir",), "Tempat lahir", ""), (("tanggal_lahir",), "Tanggal lahir", "date"),
+                  (("jam_lahir",), "Pukul", ""), (("tempat_dilahirkan",), "Tempat dilahirkan", ""),
+                  (("penolong",), "Penolong kelahiran", ""), (("anak_ke",), "Anak ke-", ""),
+                  (("nik_ayah",), "NIK ayah", ""), (("nik_ibu",), "NIK ibu", "")],
+    "kematian": [(("nama_almarhum",), "Nama almarhum/almarhumah", ""), (("nik_almarhum",), "NIK", ""),
+                 (("tanggal_meninggal",), "Tanggal meninggal", "date"), (("tempat_meninggal",), "Tempat meninggal", ""),
+                 (("sebab",), "Sebab kematian", ""), (("yang_menerangkan",), "Yang menerangkan", ""),
+                 (("hubungan_pelapor",), "Hubungan pelapor dengan almarhum", "")],
+    "pindah": [(("alamat_tujuan",), "Alamat tujuan", ""), (("jenis_pindah",), "Jenis kepindahan", ""),
+               (("alasan",), "Alasan pindah", ""), (("anggota_pindah",), "Anggota keluarga yang pindah", "")],
     "belum_menikah": [],
-    "penghasilan_ortu": [(("nama_anak",), "Nama anak"), (("sekolah", "nama_sekolah"), "Sekolah/perguruan tinggi"),
-                         (("penghasilan", "penghasilan_bulanan", "penghasilan_ortu"), "Penghasilan per bulan"),
-                         (("pekerjaan_ortu",), "Pekerjaan orang tua")],
-    "kehilangan": [(("barang_hilang", "barang"), "Barang/dokumen yang hilang"),
-                   (("tempat_kehilangan", "lokasi_kehilangan"), "Tempat kehilangan"),
-                   (("tanggal_kehilangan",), "Tanggal kehilangan"), (("keterangan",), "Keterangan")],
-    "izin_keramaian": [(("nama_acara", "acara"), "Acara"), (("tanggal_acara",), "Hari/tanggal"),
-                       (("waktu_acara", "jam_acara"), "Waktu"), (("tempat_acara", "lokasi_acara"), "Tempat"),
-                       (("hiburan",), "Hiburan"), (("jumlah_undangan", "jumlah_tamu"), "Jumlah undangan")],
+    "penghasilan_ortu": [(("nik_anak",), "NIK anak", ""), (("pekerjaan_ayah",), "Pekerjaan ayah", ""),
+                         (("penghasilan_ayah",), "Penghasilan ayah per bulan", "rupiah"),
+                         (("pekerjaan_ibu",), "Pekerjaan ibu", ""),
+                         (("penghasilan_ibu",), "Penghasilan ibu per bulan", "rupiah")],
+    "kehilangan": [(("barang_hilang",), "Barang/dokumen yang hilang", ""), (("tempat_hilang",), "Tempat kehilangan", ""),
+                   (("tanggal_hilang",), "Tanggal kehilangan", "date"), (("keterangan",), "Keterangan", "")],
+    "izin_keramaian": [(("acara",), "Acara", ""), (("tanggal_acara",), "Hari/tanggal", "date"),
+                       (("waktu",), "Waktu", ""), (("tempat_acara",), "Tempat", ""),
+                       (("jumlah_undangan",), "Jumlah undangan", "orang"), (("hiburan",), "Hiburan", "")],
     "pengantar_skck": [],
 }
+
+
+def _format(value, kind):
+    from .formatting import rupiah, tanggal_indonesia
+
+    if kind == "rupiah":
+        return rupiah(value)
+    if kind == "date":
+        return tanggal_indonesia(value)
+    if kind == "orang":
+        return f"{value} orang"
+    return str(value)
 
 
 def letter_types_ensure(letter_type_model=None) -> int:
@@ -70,8 +84,8 @@ def letter_types_ensure(letter_type_model=None) -> int:
 
 def detail_rows(letter_type_key: str, data: dict) -> list[tuple[str, str]]:
     rows = []
-    for names, label in DETAIL_FIELDS.get(letter_type_key, []):
+    for names, label, kind in DETAIL_FIELDS.get(letter_type_key, []):
         value = next((data[name] for name in names if data.get(name) not in (None, "")), None)
         if value is not None:
-            rows.append((label, str(value)))
+            rows.append((label, _format(value, kind)))
     return rows

@@ -28,3 +28,12 @@ def mask_name(name: str) -> str:
         keep = 2 if len(word) > 3 else 1
         masked.append(word[:keep] + "*" * (len(word) - keep))
     return " ".join(masked)
+
+
+def rupiah(value) -> str:
+    """``1500000`` -> ``Rp1.500.000``; non-numbers pass through."""
+    try:
+        amount = int(str(value).replace(".", "").replace(",", "").strip())
+    except ValueError:
+        return str(value)
+    return "Rp" + f"{amount:,}".replace(",", ".")

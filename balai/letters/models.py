@@ -74,6 +74,8 @@ class Letter(models.Model):
                                     verbose_name=_("jenis surat"))
     village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("desa"))
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="letters", verbose_name=_("kantor"))
+    application = models.OneToOneField("applications.Application", on_delete=models.PROTECT, null=True, blank=True,
+                                       related_name="letter", verbose_name=_("permohonan"))
     person = models.ForeignKey("registry.Person", on_delete=models.PROTECT, null=True, blank=True,
                                related_name="letters", verbose_name=_("penduduk"))
 

@@ -58,7 +58,7 @@ def test_every_letter_type_renders(world):
     from balai.letters.catalogue import LETTER_TYPES
 
     for key, *_ in LETTER_TYPES:
-        letter = issue_letter(world, letter_type=key, data={"nama_usaha": "Warung Bu Siti", "barang_hilang": "KTP-el"})
+        letter = issue_letter(world, letter_type=key, data={"nama_usaha": "Warung Bu Siti", "barang_hilang": "KTP-el", "penghasilan": 750000, "tanggal_acara": "2026-12-24"})
         assert bytes(letter.pdf).startswith(b"%PDF"), key
     assert Letter.objects.count() == 11
 
