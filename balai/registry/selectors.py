@@ -120,6 +120,9 @@ def age_band_range(band: str, today: datetime.date) -> tuple[datetime.date, date
     return years_ago(hi), years_ago(lo)
 
 
+CANDIDATES = 500  # NIK/KK prefix matches considered per search (the page shows the first ones by name)
+
+
 def search_persons(request, flt: PersonFilter, *, today: datetime.date | None = None):
     """Persons visible to the request matching the search box and filters, ordered for keyset pages.
 
@@ -144,12 +147,16 @@ def search_persons(request, flt: PersonFilter, *, today: datetime.date | None = 
     term = flt.q
     digits = normalise_number(term)
     if digits and digits.isdigit():
-        if len(digits) >= 16:
-            family_ids = Family.objects.filter(kk_number=digits[:16]).values("id")
-            qs = qs.filter(Q(nik=digits[:16]) | Q(family_id__in=family_ids))
-        else:
-            family_ids = Family.objects.filter(prefix_q("kk_number", digits)).values("id")[:200]
-            qs = qs.filter(prefix_q("nik", digits) | Q(family_id__in=list(family_ids.values_list("id", flat=True))))
+        # NIK or KK number: resolve candidates through their own indexes first (an OR of the two in one
+        # query would make PostgreSQL walk the name index of the whole register), then list them.
+        digits = digits[:16]
+        nik_match = Q(nik=digits) if len(digits) == 16 else prefix_q("nik", digits)
+        kk_match = Q(kk_number=digits) if len(digits) == 16 else prefix_q("kk_number", digits)
+        ids = list(qs.filter(nik_match).order_by("nik").values_list("id", flat=True)[:CANDIDATES])
+        family_ids = list(Family.objects.filter(kk_match).order_by("kk_number").values_list("id", flat=True)[:200])
+        if family_ids:
+            ids += list(qs.filter(family_id__in=family_ids).values_list("id", flat=True)[:CANDIDATES])
+        qs = qs.filter(id__in=ids)
     elif term:
         qs = qs.filter(prefix_q("name_search", normalise_name(term)))
     return qs.order_by("name_search", "id")
