@@ -2,7 +2,10 @@
 (checked → ready), the letter is issued inside the same transaction. If issuing fails, the signing
 transition is refused and nothing changes."""
 
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .models import Letter
 from .services import holder_from_person, letter_issue
@@ -31,3 +34,31 @@ def issue_letter_on_signing(*, application, from_status, to_status, actor=None, 
     letter_issue(letter_type=letter_type, village=application.village, holder=holder_from_application(application),
                  data=data, purpose=data.get("keperluan", ""), person=application.applicant,
                  application=application, signer_user=actor, membership=membership)
+
+
+DOWNLOAD_SALT = "letters.download_public"
+DOWNLOAD_LINK_MAX_AGE = 2 * 3600
+
+
+def download_link(application) -> str:
+    """A signed, expiring download link for the application's letter. Only pages that already proved
+    the visitor may see the application (the status page after reference + birth date, the detail page
+    for its owner and scoped staff) show it."""
+    key = signing.dumps(str(application.public_id), salt=DOWNLOAD_SALT)
+    return reverse("letters:download_public", kwargs={"token": application.public_id}) + f"?k={key}"
+
+
+def download_link_valid(application, key: str) -> bool:
+    try:
+        return signing.loads(key, salt=DOWNLOAD_SALT, max_age=DOWNLOAD_LINK_MAX_AGE) == str(application.public_id)
+    except signing.BadSignature:
+        return False
+
+
+def letter_status_links(application):
+    """The "download the letter" button on the application's status and detail pages."""
+    if application.workflow != "village_letter" or application.status not in ("ready", "collected"):
+        return []
+    if not Letter.objects.filter(application=application, status=Letter.Status.VALID).exists():
+        return []
+    return [(_("Unduh surat (PDF)"), download_link(application))]

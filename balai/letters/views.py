@@ -14,6 +14,7 @@ from balai.core.models import AccessLog
 
 from .formatting import mask_name
 from .forms import RevokeForm, TrackForm, VerifyUploadForm
+from .hooks import download_link_valid
 from .models import Letter, LetterType, Verification
 from .permissions import letter_officer, letter_viewer
 from .selectors import letter_list_page
@@ -114,14 +115,19 @@ def verify(request, token):
 @public
 def download_public(request, token):
     """A citizen downloads the finished letter of their application (``token`` is the application's
-    public id). They must have proved they know the reference and the applicant's birth date, on the
-    status page or in the form here; the proof is kept in their session."""
+    public id). They must have proved they know the reference and the applicant's birth date: on the
+    status page (whose link carries a signed, expiring key) or in the form here; the proof is kept in
+    their session."""
     letter = Letter.objects.select_related("letter_type", "application").filter(application__public_id=token).first()
     if letter is None:
         raise Http404
     application = letter.application
     grants = request.session.get(DOWNLOAD_SESSION_KEY, [])
-    if str(application.public_id) in grants or _status_page_granted(request, application):
+    key = request.GET.get("k")
+    if key and download_link_valid(application, key):
+        grant_download(request, application)
+        grants = request.session[DOWNLOAD_SESSION_KEY]
+    if str(application.public_id) in grants:
         if not letter.is_valid:
             return render(request, "letters/download_public.html", {"letter": letter, "revoked": True}, status=410)
         return _pdf_response(letter, inline=False)
@@ -144,9 +150,3 @@ def grant_download(request, application):
     if str(application.public_id) not in grants:
         request.session[DOWNLOAD_SESSION_KEY] = [*grants, str(application.public_id)][-20:]
 
-
-def _status_page_granted(request, application) -> bool:
-    # The public status page (applications app) remembers which applications this session has opened
-    # with reference + birth date.
-    tracked = request.session.get("tracked_applications", [])
-    return str(application.public_id) in tracked or application.reference in tracked

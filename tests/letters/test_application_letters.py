@@ -78,3 +78,17 @@ def test_citizen_downloads_the_letter_after_giving_reference_and_birth_date(worl
 def test_nobody_downloads_before_the_letter_is_signed(world, application, client):
     response = client.get(reverse("letters:download_public", kwargs={"token": application.public_id}))
     assert response.status_code == 404
+
+
+def test_status_page_offers_a_download_link_that_works_without_typing_again(world, application, client):
+    application_transition(application=application, action="sign", user=world.user("head"),
+                           membership=membership(world, "head"))
+    page = client.post(reverse("applications:track"), {"reference": application.reference,
+                                                       "birth_date": "1990-01-01"}).content.decode()
+    import re
+
+    link = re.search(r'href="(/surat/unduh/[^"]+)"', page).group(1).replace("&amp;", "&")
+    response = client.get(link)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    forged = client.__class__().get(link.split("?")[0] + "?k=forged")
+    assert forged.status_code == 200 and b"download-form" in forged.content
