@@ -115,3 +115,27 @@ class CitizenLinkForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._style()
+
+
+class WelfareForm(BootstrapMixin, forms.Form):
+    decile = forms.TypedChoiceField(label=_("Desil"), coerce=int, choices=[(d, d) for d in range(1, 11)],
+                                    help_text=_("1 = kelompok 10 persen termiskin."))
+    source = forms.ChoiceField(label=_("Sumber"), choices=codes.WelfareSource.choices)
+    date = forms.DateField(label=_("Tanggal data"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+class SchoolingForm(BootstrapMixin, forms.Form):
+    level = forms.ChoiceField(label=_("Jenjang"), choices=codes.SchoolLevel.choices)
+    school = forms.CharField(label=_("Sekolah"), max_length=160, required=False)
+    grade = forms.IntegerField(label=_("Kelas"), min_value=1, max_value=12, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=codes.SchoolStatus.choices)
+    dropout_reason = forms.CharField(label=_("Alasan putus sekolah"), max_length=200, required=False)
+    dropout_date = forms.DateField(label=_("Tanggal putus sekolah"), widget=DATE, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()

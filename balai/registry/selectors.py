@@ -166,7 +166,8 @@ def keyset_page(qs, *, after: tuple | None, size: int):
     """One page after the (name_search, id) cursor, without any COUNT(*). Returns (rows, next_cursor)."""
     if after is not None:
         name, pk = after
-        qs = qs.filter(Q(name_search__gt=name) | Q(name_search=name, id__gt=pk))
+        # "name_search >= name" first so PostgreSQL starts an index range there; the OR only trims ties.
+        qs = qs.filter(Q(name_search__gte=name), Q(name_search__gt=name) | Q(id__gt=pk))
     rows = list(qs[: size + 1])
     more = len(rows) > size
     rows = rows[:size]

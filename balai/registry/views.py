@@ -21,7 +21,15 @@ from balai.regions.models import Level, Region, UnitKind, VillageUnit
 
 from . import codes, selectors, services
 from . import permissions as rperms
-from .forms import BirthForm, CitizenLinkForm, FamilyForm, LifeEventForm, PersonForm
+from .forms import (
+    BirthForm,
+    CitizenLinkForm,
+    FamilyForm,
+    LifeEventForm,
+    PersonForm,
+    SchoolingForm,
+    WelfareForm,
+)
 from .identity import check_nik
 from .statistics import statistics_for
 
@@ -294,6 +302,46 @@ def birth_create(request, public_id):
                 messages.warning(request, warning)
             return redirect("registry:family", public_id=family.public_id)
     return render(request, "registry/birth_form.html", {"form": form, "family": family})
+
+
+@allow(rperms.edit_persons)
+def welfare_create(request, public_id):
+    family = _family_or_404(request, public_id)
+    if not selectors.can_edit_village(request, family.village_id):
+        raise PermissionDenied
+    form = WelfareForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.welfare_record(actor=request.user, family=family, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Status kesejahteraan tersimpan."))
+            return redirect("registry:family", public_id=family.public_id)
+    return render(request, "registry/simple_form.html", {
+        "form": form, "title": _("Status kesejahteraan"), "subject": f"KK {family.kk_number}",
+        "back": f"/keluarga/{family.public_id}/"})
+
+
+@allow(rperms.edit_persons)
+def schooling_update(request, public_id):
+    person = _person_or_404(request, public_id)
+    if not selectors.can_edit_village(request, person.village_id):
+        raise PermissionDenied
+    current = person.schooling.order_by("-updated", "-id").first()
+    initial = {k: getattr(current, k) for k in ("level", "school", "grade", "status", "dropout_reason",
+                                                "dropout_date")} if current else {}
+    form = SchoolingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.schooling_record(actor=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Data sekolah tersimpan."))
+            return redirect("registry:person", public_id=person.public_id)
+    return render(request, "registry/simple_form.html", {
+        "form": form, "title": _("Data sekolah"), "subject": person.name, "back": f"/penduduk/{person.public_id}/"})
 
 
 @allow(rperms.view_statistics)

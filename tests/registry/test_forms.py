@@ -1,5 +1,7 @@
 """Add/edit forms with live validation, and the life-event forms, as an operator uses them."""
 
+import datetime
+
 import pytest
 
 from balai.registry import codes
@@ -68,3 +70,22 @@ def test_an_operator_records_a_birth_and_a_death_from_the_pages(world):
 @pytest.mark.parametrize("path", ["/penduduk/tambah/", "/keluarga/tambah/"])
 def test_staff_of_a_kecamatan_cannot_open_the_village_forms(world, path):
     assert world.client("verifier").get(path).status_code == 403
+
+
+def test_an_operator_records_welfare_and_schooling_from_the_pages(world):
+    fam = family()
+    child = person(fam, name="Rina", sex=codes.Sex.FEMALE, relationship=codes.Relationship.CHILD,
+                   birth_date=datetime.date(2011, 5, 5))
+    client = world.client("operator")
+    response = client.post(f"/keluarga/{fam.public_id}/kesejahteraan/", {"decile": 2, "source": "DTSEN",
+                                                                         "date": "2025-06-01"})
+    assert response.status_code == 302 and fam.welfare.get().decile == 2
+    response = client.post(f"/penduduk/{child.public_id}/sekolah/", {"level": "SMP", "school": "SMPN 1", "grade": 8,
+                                                                       "status": "dropped_out"})
+    assert response.status_code == 200 and "tanggal putus sekolah" in response.content.decode().lower()
+    response = client.post(f"/penduduk/{child.public_id}/sekolah/", {
+        "level": "SMP", "school": "SMPN 1", "grade": 8, "status": "dropped_out", "dropout_reason": "Biaya",
+        "dropout_date": "2025-09-01"})
+    assert response.status_code == 302
+    assert child.schooling.get().status == codes.SchoolStatus.DROPPED_OUT
+    assert world.client("other_operator").get(f"/penduduk/{child.public_id}/sekolah/").status_code == 403
