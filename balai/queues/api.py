@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -181,16 +182,19 @@ class BoardState(APIView):
 
     access = PUBLIC
     authentication_classes = []
+    renderer_classes = [JSONRenderer]
     throttle_classes = [PublicThrottle]
 
     @extend_schema(responses=inline_serializer("BoardState", {
         "hall": serializers.DictField(), "time": serializers.CharField(), "date": serializers.CharField(),
         "counters": serializers.ListField(child=serializers.DictField()),
         "calls": serializers.ListField(child=serializers.DictField()),
-        "waiting": serializers.DictField(), "served_today": serializers.IntegerField()}))
+        "waiting": serializers.DictField()}))
     def get(self, request, code):
-        hall = get_object_or_404(Hall.objects.select_related("office"), office__code=code)
-        response = Response(selectors.board_state(hall))
+        state = selectors.board_state_by_code(code)
+        if state is None:
+            return Response({"detail": "Gedung tidak ditemukan."}, status=status.HTTP_404_NOT_FOUND)
+        response = Response(state)
         response["Cache-Control"] = "no-store"
         return response
 

@@ -37,7 +37,7 @@ def demo_step(*, stdout=None, people=None, seed=None) -> str:
     office = Office.objects.filter(code="mpp").first()
     if office is None:
         return "MPP tidak ada; lewati"
-    # Demo hours follow the annual public-service festival (08:00–22:00, every day) so the demo can
+    # Demo hours stretch like the annual public-service festival (until 22:00, every day) so the demo can
     # be tried in the evening too; a real hall sets its own hours in the admin.
     hall = ensure_hall(office)
     groups = {prefix: QueueGroup.objects.get_or_create(hall=hall, prefix=prefix, defaults={"name": name})[0]

@@ -290,7 +290,14 @@ class TicketEvent(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
-        indexes = [models.Index(fields=["hall", "kind", "at"], name="ticket_event_board_idx")]
+        indexes = [
+            models.Index(fields=["hall", "kind", "at"], name="ticket_event_kind_idx"),
+            # The board's version: the newest event of a hall.
+            models.Index(fields=["hall", "-id"], name="ticket_event_latest_idx"),
+            # The board's "last calls": newest call events of a hall, read backwards and stopped at 8.
+            models.Index(fields=["hall", "-at"], condition=models.Q(kind__in=["called", "recalled"]),
+                         name="ticket_event_calls_idx"),
+        ]
 
     def __str__(self):
         return f"{self.ticket} {self.kind} {self.at:%H:%M:%S}"

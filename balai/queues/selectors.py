@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from balai.accounts import permissions as perms
 
 from .models import Counter, Hall, Ticket, TicketEvent
-from .services import local_day
 
 LAST_CALLS = 8
 
@@ -33,32 +35,51 @@ def counters_for(request):
     return Counter.objects.filter(hall__office=membership.office, is_active=True).select_related("hall__office")
 
 
-def board_state(hall: Hall, now=None) -> dict:
-    """What the display board shows: each counter's current number, the last calls, waiting counts.
+BOARD_CACHE_SECONDS = 60
 
-    Four small indexed queries whatever the day's volume (counters, current tickets, last call events,
-    waiting counts per group)."""
+
+def board_state(hall: Hall, now=None) -> dict:
+    """What the display board shows: each counter's current number, the last calls, waiting counts."""
+    return board_state_by_code(hall.code, now) or {}
+
+
+def board_state_by_code(code: str, now=None) -> dict | None:
+    """The board state of the hall with this office code, or None when there is no such hall.
+
+    Every change of the queue writes a TicketEvent, so the hall's newest event (one index lookup,
+    the only query while nothing changes) versions the state: it is computed once per version and
+    kept in the cache (Redis when configured) — never stale, because a new event makes a new key.
+    Computing it takes a handful of index-bounded queries whatever the day's volume."""
     now = now or timezone.now()
-    day = local_day(now)
+    local_now = timezone.localtime(now)
+    day = local_now.date()
+    last = (TicketEvent.objects.filter(hall__office__code=code).order_by("-pk")
+            .values_list("pk", "at", "hall_id").first())
+    key = f"queues:board:{code}:{day}:{last[0] if last else 0}:{last[1].timestamp() if last else 0}"
+    state = cache.get(key) if last else None
+    if state is None:
+        hall = Hall.objects.select_related("office").filter(office__code=code).first()
+        if hall is None:
+            return None
+        state = {"hall": {"code": hall.code, "name": hall.name}, **_board_state(hall, day)}
+        cache.set(key, state, BOARD_CACHE_SECONDS)
+    return {**state, "time": local_now.strftime("%H:%M:%S"), "date": day.isoformat()}
+
+
+def _board_state(hall: Hall, day) -> dict:
     counters = list(Counter.objects.filter(hall=hall, is_active=True).order_by("number").values("pk", "number", "name"))
-    current = {}
-    for row in (Ticket.objects.filter(hall=hall, day=day, status__in=[Ticket.Status.CALLED, Ticket.Status.SERVING])
-                .order_by("called_at").values("counter_id", "number", "status")):
-        current[row["counter_id"]] = row
+    current = {row["counter_id"]: row for row in
+               Ticket.objects.filter(hall=hall, day=day, status__in=[Ticket.Status.CALLED, Ticket.Status.SERVING])
+               .order_by("called_at").values("counter_id", "number", "status")}
+    midnight = timezone.make_aware(datetime.combine(day, datetime.min.time()))
     calls = list(
         TicketEvent.objects.filter(hall=hall, kind__in=[TicketEvent.Kind.CALLED, TicketEvent.Kind.RECALLED],
-                                   at__gte=timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time())))
-        .order_by("-pk").values("pk", "kind", "at", "ticket__number", "counter__number", "counter__name")[:LAST_CALLS])
+                                   at__gte=midnight)
+        .order_by("-at", "-pk").values("pk", "kind", "at", "ticket__number", "counter__number", "counter__name")[:LAST_CALLS])
     waiting = {row["group__prefix"]: row["n"] for row in
                Ticket.objects.filter(hall=hall, day=day, status=Ticket.Status.WAITING)
                .values("group__prefix").annotate(n=Count("pk")).order_by("group__prefix")}
-    served = Ticket.objects.filter(hall=hall, day=day).aggregate(
-        done=Count("pk", filter=Q(status=Ticket.Status.DONE)))["done"]
-    local_now = timezone.localtime(now)
     return {
-        "hall": {"code": hall.code, "name": hall.name},
-        "time": local_now.strftime("%H:%M:%S"),
-        "date": local_now.date().isoformat(),
         "counters": [
             {"number": c["number"], "label": c["name"] or f"Loket {c['number']}",
              "ticket": current.get(c["pk"], {}).get("number"), "status": current.get(c["pk"], {}).get("status")}
@@ -71,5 +92,4 @@ def board_state(hall: Hall, now=None) -> dict:
             for e in calls
         ],
         "waiting": waiting,
-        "served_today": served,
     }

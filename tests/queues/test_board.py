@@ -26,7 +26,9 @@ def test_board_state_costs_a_fixed_number_of_queries(mpp, django_assert_max_num_
         services.ticket_issue(hall=hall, service=mpp["ktp"])
     for counter in mpp["counters"][:2]:
         services.counter_call_next(counter=counter)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):  # version, hall, counters, current, calls, waiting
+        board_state(hall, timezone.now())
+    with django_assert_max_num_queries(1):  # unchanged queue: only the version lookup
         board_state(hall, timezone.now())
 
 
@@ -44,3 +46,14 @@ def test_phone_page_polls_its_status_partial(mpp, client):
     assert f'hx-get="/antrean/tiket/{ticket.public_id}/status/"' in page and 'hx-trigger="every 10s"' in page
     partial = client.get(f"/antrean/tiket/{ticket.public_id}/status/").content.decode()
     assert "antrean di depan Anda" in partial
+
+
+def test_the_cached_board_state_changes_with_every_queue_event(mpp):
+    hall = mpp["hall"]
+    ticket = services.ticket_issue(hall=hall, service=mpp["ktp"])
+    before = board_state(hall)
+    assert before["waiting"] == {"A": 1} and before["calls"] == []
+    services.counter_call_next(counter=mpp["counters"][1])
+    after = board_state(hall)
+    assert after["waiting"] == {} and after["calls"][0]["number"] == ticket.number
+    assert {c["number"]: c["ticket"] for c in after["counters"]}[2] == ticket.number

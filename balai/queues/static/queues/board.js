@@ -86,8 +86,8 @@
     var w = document.getElementById("board-waiting");
     w.textContent = w.textContent.split(":")[0] + ": " + waiting;
     // Announce calls newer than the last one seen, oldest first.
-    state.calls.slice().reverse().forEach(function (call) {
-      if (call.id > lastCall) { lastCall = call.id; announce(call); }
+    state.calls.slice().sort(function (a, b) { return a.id - b.id; }).forEach(function (call) {
+      if (call.id > lastCall) { lastCall = Math.max(lastCall, call.id); announce(call); }
     });
   }
 
