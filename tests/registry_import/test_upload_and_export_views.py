@@ -34,6 +34,7 @@ def test_operator_uploads_a_file_and_follows_the_task_to_its_report(world, run_o
     assert response.status_code == 302
     progress = TaskProgress.objects.get(kind="registry_import")
     assert progress.state == TaskProgress.State.DONE and progress.owner == world.user("operator")
+    assert progress.result["file"] == "penduduk.csv" and progress.result["village"] == VILLAGE
     assert Person.objects.filter(village_id=VILLAGE).count() == 3
     page = client.get(response.url)
     assert "3 penduduk baru" in page.content.decode()

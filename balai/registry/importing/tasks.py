@@ -13,7 +13,7 @@ from .engine import population_import
 
 @task()
 def import_population_task(*, path: str, village_code: str, scope: str | None, partial: bool, dry_run: bool,
-                           progress_id: str):
+                           progress_id: str, file_name: str = ""):
     try:
         with open(path, "rb") as handle:
             report = population_import(source=handle, village_code=village_code, scope=scope, partial=partial,
@@ -28,6 +28,7 @@ def import_population_task(*, path: str, village_code: str, scope: str | None, p
         except OSError:
             pass
     result = report.as_dict()
+    result.update(file=file_name, village=village_code)
     report_progress(progress_id, state=TaskProgress.State.DONE, done=report.rows, total=report.rows,
                     message=result["summary"], result=result)
     return result["summary"]

@@ -52,7 +52,8 @@ def upload(request):
         progress = start_progress(KIND, owner=request.user, message=_("Menunggu giliran…"))
         TaskProgress.objects.filter(pk=progress.pk).update(result={"file": upload.name[:200], "village": village.code})
         kwargs = {"path": str(path), "village_code": village.code, "scope": perms.scope_code(request),
-                  "partial": mode == "partial", "dry_run": mode == "dry", "progress_id": str(progress.pk)}
+                  "partial": mode == "partial", "dry_run": mode == "dry", "progress_id": str(progress.pk),
+                  "file_name": upload.name[:200]}
         transaction.on_commit(lambda: import_population_task.enqueue(**kwargs))
         return redirect("registry:registry_import:progress", progress_id=progress.pk)
     recent = TaskProgress.objects.filter(kind=KIND, owner=request.user).order_by("-created_at")[:5]
