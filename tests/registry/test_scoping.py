@@ -116,3 +116,13 @@ def test_a_citizen_links_the_account_and_then_sees_own_record_and_family_only(wo
     assert me.nik in page.content.decode() and "Anak Sarongan" in page.content.decode()
     assert client.get(f"/penduduk/{relative.public_id}/").status_code == 200
     assert client.get(f"/penduduk/{residents['sumberagung'].public_id}/").status_code == 403
+
+
+def test_operator_exports_only_own_village_and_the_export_is_logged(world, residents):
+    client = world.client("operator")
+    assert client.get(f"/penduduk/ekspor/{SUMBERAGUNG}/").status_code == 403
+    response = client.get("/penduduk/ekspor/35.10.01.2001/")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    assert residents["sarongan"].nik in body and residents["sumberagung"].nik not in body
+    assert AccessLog.objects.filter(user=world.user("operator"), action=AccessLog.Action.EXPORT).exists()
