@@ -118,6 +118,21 @@ def _digits(value: str) -> str:
     return "".join(ch for ch in value or "" if ch.isdigit())
 
 
+def age_from_nik(nik: str, on: date) -> int | None:
+    """Age on a date from the birth date inside a NIK (digits 7–12: DDMMYY, day + 40 for women)."""
+    if len(nik) != 16 or not nik.isdigit():
+        return None
+    day, month, year = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
+    if day > 40:
+        day -= 40
+    year += 2000 if 2000 + year <= on.year else 1900
+    try:
+        born = date(year, month, day)
+    except ValueError:
+        return None
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
 def booking_create(*, hall: Hall, service, day: date, slot: time, name: str, nik: str = "", phone: str = "",
                    priority: str = "", user=None, now: datetime | None = None) -> Booking:
     """Book a date and time slot: within the quota, one active booking per person per service per day."""
@@ -144,6 +159,8 @@ def booking_create(*, hall: Hall, service, day: date, slot: time, name: str, nik
     if slot_start + timedelta(minutes=hall.slot_minutes) <= now:
         raise ValidationError(_("Slot itu sudah lewat."))
     offering = _offering(hall, service)
+    if not priority and (age_from_nik(nik, day) or 0) >= 60:
+        priority = Priority.ELDERLY  # the NIK shows a visitor of 60 or more on the booked day
     person_key = nik or phone
     with transaction.atomic():
         HallService.objects.select_for_update().filter(pk=offering.pk).first()

@@ -139,3 +139,11 @@ def test_booking_api_creates_and_answers_the_qr(mpp, client):
     assert client.post(f"/api/v1/bookings/{body['token']}/check-in/").status_code == 400  # not its day yet
     checkin = client.post(f"/api/v1/bookings/{today_booking(mpp, mpp['kk']).token}/check-in/")
     assert checkin.status_code == 201 and checkin.json()["number"] == "A-001"
+
+
+def test_a_booking_whose_nik_shows_sixty_or_more_gets_elderly_priority(mpp):
+    # Born 15-07-1965 (a woman: day + 40) — 60 on the booked day; born 1990 — no priority.
+    assert book(mpp, nik="3510015507650002").priority == "elderly"
+    assert book(mpp, nik=NIK, service=mpp["kk"]).priority == ""
+    assert services.age_from_nik("3510015507650002", date(2026, 3, 3)) == 60
+    assert services.age_from_nik("3510014107900001", date(2026, 3, 3)) == 35
