@@ -43,3 +43,17 @@ def test_the_services_api_takes_a_fixed_number_of_queries(full_catalogue, django
     with django_assert_max_num_queries(4):
         body = Client().get("/api/v1/services/").json()
     assert body["count"] >= 192 and len(body["results"]) == 50
+
+
+def test_a_saved_change_shows_at_once_in_the_cached_api_and_pages(small):
+    from balai.services.models import Service
+
+    client = Client()
+    assert client.get("/api/v1/services/", {"agency": "polresta"}).json()["results"][0]["fee"] == 30000
+    assert "Penerbitan SKCK" in client.get("/layanan/instansi/polresta/").content.decode()
+    skck = Service.objects.get(code="skck")
+    skck.fee = 35000
+    skck.name = "Penerbitan Surat Keterangan Catatan Kepolisian"
+    skck.save()
+    assert client.get("/api/v1/services/", {"agency": "polresta"}).json()["results"][0]["fee"] == 35000
+    assert "Penerbitan Surat Keterangan Catatan Kepolisian" in client.get("/layanan/instansi/polresta/").content.decode()
