@@ -9,6 +9,7 @@ class LettersConfig(AppConfig):
 
     def ready(self):
         from balai.applications.hooks import register_status_links, register_transition_hook
+        from balai.core.demo import register_demo_step
         from balai.core.nav import NavItem, register
 
         from .hooks import issue_letter_on_signing, letter_status_links
@@ -17,3 +18,17 @@ class LettersConfig(AppConfig):
         register(NavItem(_("Surat desa"), "letters:list", letter_viewer, 40))
         register_transition_hook(issue_letter_on_signing)
         register_status_links(letter_status_links)
+        register_demo_step(35, "Surat desa", demo_step)
+
+
+def demo_step(*, stdout=None, people=0, seed=0) -> str:
+    """Letters come from the demo applications the head signs (step 30); this step makes sure the
+    letter types exist and shows where to verify one. Idempotent."""
+    from .catalogue import letter_types_ensure
+    from .models import Letter
+
+    letter_types_ensure()
+    letter = Letter.objects.order_by("id").first()
+    if letter is None:
+        return "belum ada surat terbit"
+    return f"{Letter.objects.count()} surat terbit; contoh verifikasi: {letter.verification_url()}"
