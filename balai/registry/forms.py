@@ -37,16 +37,20 @@ class PersonForm(BootstrapMixin, forms.ModelForm):
     def __init__(self, *args, village, **kwargs):
         super().__init__(*args, **kwargs)
         self.village = village
-        self.fields["family"].queryset = Family.objects.filter(village=village).order_by("kk_number")
+        self.fields["family"].queryset = Family.objects.filter(village=village).select_related("head").order_by(
+            "kk_number")
         self.fields["family"].label_from_instance = lambda f: f"{f.kk_number} — {f.head.name if f.head else ''}"
         self.fields["rt"].queryset = VillageUnit.objects.filter(village=village, kind=UnitKind.RT).select_related(
             "parent", "parent__parent")
         if self.instance.pk:
             self.fields["nik"].initial = self.instance.nik
             del self.fields["temporary"]
+        check_url = reverse("registry:nik_check")
+        if self.instance.pk:
+            check_url += f"?person={self.instance.public_id}"  # its own NIK is not a duplicate
         for name in ("nik", "birth_date", "sex"):
             self.fields[name].widget.attrs.update({
-                "hx-get": reverse("registry:nik_check"), "hx-trigger": "change, keyup changed delay:400ms", "hx-target": "#nik-check",
+                "hx-get": check_url, "hx-trigger": "change, keyup changed delay:400ms", "hx-target": "#nik-check",
                 "hx-include": "[name=nik],[name=birth_date],[name=sex]"})
         self._style()
 

@@ -215,8 +215,10 @@ def nik_check(request):
                           sex=int(sex) if sex in ("1", "2") else None)
         if check.ok and not check.temporary:
             exists = selectors.Person.objects.filter(nik=check.number)
-            if request.GET.get("person"):
-                exists = exists.exclude(public_id=request.GET["person"])
+            try:
+                exists = exists.exclude(public_id=uuid.UUID(request.GET.get("person", "")))
+            except ValueError:
+                pass
             if exists.exists():
                 check.errors.append(_("NIK ini sudah terdaftar pada penduduk lain."))
     return render(request, "registry/_nik_check.html", {"check": check})

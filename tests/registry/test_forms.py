@@ -89,3 +89,12 @@ def test_an_operator_records_welfare_and_schooling_from_the_pages(world):
     assert response.status_code == 302
     assert child.schooling.get().status == codes.SchoolStatus.DROPPED_OUT
     assert world.client("other_operator").get(f"/penduduk/{child.public_id}/sekolah/").status_code == 403
+
+
+def test_the_edit_form_does_not_call_the_residents_own_nik_a_duplicate(world):
+    resident = person()
+    client = world.client("operator")
+    page = client.get(f"/penduduk/{resident.public_id}/ubah/").content.decode()
+    assert f"?person={resident.public_id}" in page
+    html = client.get("/penduduk/cek-nik/", {"nik": resident.nik, "person": str(resident.public_id)}).content.decode()
+    assert "sudah terdaftar" not in html
