@@ -100,7 +100,7 @@ class Application(models.Model):
         indexes = [
             # Work queues: what an office must act on, by deadline and by arrival (keyset on id).
             models.Index(fields=["current_office", "due_date", "id"], name="app_queue_due_idx"),
-            models.Index(fields=["current_office", "status", "id"], name="app_queue_status_idx"),
+            models.Index(fields=["current_office", "id"], name="app_queue_arrival_idx"),
             models.Index(fields=["assignee", "id"], name="app_assignee_idx"),
             # Scoped lists: a village, a kecamatan (prefix), an agency.
             models.Index(fields=["village", "id"], name="app_village_idx"),

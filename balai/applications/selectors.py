@@ -76,7 +76,7 @@ QUEUE_FIELDS = ("id", "public_id", "reference", "status", "applicant_name", "app
 def work_queue(membership, tab: str, *, today, after=None, limit=50):
     """One page of an office's work queue, keyset-paginated.
 
-    new: pending at this office, oldest first; mine: open and last handled by me; due: pending here,
+    new: everything waiting for this office (whatever step), oldest first; mine: open and last handled by me; due: pending here,
     due within 2 working days; overdue: pending here, past due. ``after`` is the cursor returned with
     the previous page (``"<due_date>|<id>"`` or ``"<id>"``)."""
     office = membership.office
@@ -89,7 +89,7 @@ def work_queue(membership, tab: str, *, today, after=None, limit=50):
         return rows[:limit], (str(rows[limit - 1].id) if len(rows) > limit else None)
     qs = qs.filter(current_office=office)
     if tab == "new":
-        qs = qs.filter(status="submitted").order_by("id")
+        qs = qs.order_by("id")
         if after:
             qs = qs.filter(id__gt=int(after))
         rows = list(qs[:limit + 1])
