@@ -94,3 +94,21 @@ def test_kiosk_ticket_phone_page_call_on_board_service_and_rating(live_server, b
     if survey_model is not None:
         response = survey_model.objects.get()
         assert [getattr(response, f"u{i}") for i in range(1, 10)] == [4] * 9
+
+
+def test_board_shows_reconnecting_during_a_network_drop_and_recovers_by_itself(live_server, page, hall_world):
+    from balai.queues import services
+
+    page.goto(live_server.url + "/antrean/mpp/layar/")
+    banner = page.locator("#board-offline")
+    expect(banner).to_be_hidden()
+    page.route("**/api/v1/halls/mpp/board/", lambda route: route.abort())
+    expect(banner).to_be_visible(timeout=10000)
+    expect(banner).to_have_text("menyambung ulang…")
+    shot(page, "queue-board-reconnecting")
+    # While the board is cut off, a number is called; after the network returns the board shows it.
+    services.ticket_issue(hall=hall_world["hall"], service=hall_world["izin"])
+    services.counter_call_next(counter=hall_world["counters"][2])
+    page.unroute("**/api/v1/halls/mpp/board/")
+    expect(banner).to_be_hidden(timeout=20000)
+    expect(page.locator('[data-counter="3"] .number')).to_have_text("B-001")
