@@ -112,3 +112,18 @@ def test_board_shows_reconnecting_during_a_network_drop_and_recovers_by_itself(l
     page.unroute("**/api/v1/halls/mpp/board/")
     expect(banner).to_be_hidden(timeout=20000)
     expect(page.locator('[data-counter="3"] .number')).to_have_text("B-001")
+
+
+def test_printed_ticket_is_laid_out_for_80_mm_and_58_mm_thermal_paper(live_server, page, hall_world):
+    import pypdfium2
+
+    from balai.queues import services
+
+    ticket = services.ticket_issue(hall=hall_world["hall"], service=hall_world["ktp"])
+    widths = {}
+    for paper in ("80", "58"):
+        page.goto(f"{live_server.url}/antrean/tiket/{ticket.public_id}/cetak/?lebar={paper}&kiosk=1")
+        pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+        widths[paper] = round(pdf[0].get_width() / 72 * 25.4)  # points to millimetres
+        assert "A-001" in pdf[0].get_textpage().get_text_range()
+    assert widths == {"80": 80, "58": 58}
