@@ -39,7 +39,7 @@ def _hall(code) -> Hall:
 
 def _offerings(hall):
     return (HallService.objects.filter(hall=hall, is_active=True, service__is_active=True)
-            .select_related("service", "group").order_by("group__prefix", "order", "service__name"))
+            .select_related("service__agency", "group").order_by("group__prefix", "order", "service__name"))
 
 
 def _error_text(error: ValidationError) -> str:

@@ -77,3 +77,15 @@ def test_public_ticket_api_answers_the_number_and_a_status_link(mpp, client):
     assert body["status_url"].endswith(f"/antrean/tiket/{body['public_id']}/")
     status = client.get(f"/api/v1/tickets/{body['public_id']}/").json()
     assert status["status"] == "waiting" and status["ahead"] == 0
+
+
+def test_kiosk_page_lists_services_by_group_in_a_fixed_number_of_queries(mpp, client, django_assert_max_num_queries):
+    from tests.queues.factories import make_service
+
+    for i in range(8):
+        service = make_service(f"uji-extra-{i}", "dinsos")
+        HallService.objects.create(hall=mpp["hall"], service=service, group=mpp["B"])
+    with django_assert_max_num_queries(8):
+        page = client.get("/antrean/mpp/kios/")
+    content = page.content.decode()
+    assert content.count('name="service"') == 11 and "Kependudukan" in content and "Perizinan" in content
