@@ -50,7 +50,7 @@ class PersonForm(BootstrapMixin, forms.ModelForm):
             check_url += f"?person={self.instance.public_id}"  # its own NIK is not a duplicate
         for name in ("nik", "birth_date", "sex"):
             self.fields[name].widget.attrs.update({
-                "hx-get": check_url, "hx-trigger": "change, keyup changed delay:400ms", "hx-target": "#nik-check",
+                "hx-get": check_url, "hx-trigger": "input changed delay:400ms, change", "hx-target": "#nik-check",
                 "hx-include": "[name=nik],[name=birth_date],[name=sex]"})
         self._style()
 
