@@ -95,9 +95,12 @@ def main():
 
     print(f"load average before import: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
     rss_before = peak_rss_mb()
+    cpu_before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     report = population_import(source=str(csv_path))
     import_seconds = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_SELF)
+    import_cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     rss_import = peak_rss_mb()
     assert report.written, report.errors[:5]
     again = None
@@ -116,6 +119,8 @@ def main():
         print(f"import (again, no change) {again_seconds:8.1f} s  {rows / again_seconds:10,.0f} rows/s  "
               f"created {again.created}, updated {again.updated}, unchanged {again.unchanged:,}")
     print(f"ratio import / COPY       {import_seconds / copy_seconds:8.1f} x")
+    print(f"importer CPU (Python)     {import_cpu:8.1f} s  ({import_cpu * 1e6 / max(rows, 1):.0f} µs/row; "
+          f"the rest of the wall time is PostgreSQL or waiting for a CPU)")
     print(f"peak RSS                  {rss_import:8.0f} MB (before import {rss_before:.0f} MB)")
 
 
