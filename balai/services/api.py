@@ -80,7 +80,7 @@ class AgencySerializer(serializers.ModelSerializer):
         fields = ["code", "name", "short_name", "kind", "address", "phone", "service_count", "village_service_count"]
 
 
-class LifeEventSerializer(serializers.ModelSerializer):
+class ServiceLifeEventSerializer(serializers.ModelSerializer):
     class Meta:
         model = LifeEvent
         fields = ["slug", "name", "description", "order"]
@@ -156,6 +156,6 @@ class LifeEventViewSet(viewsets.ReadOnlyModelViewSet):
     access = PUBLIC
     authentication_classes = []
     throttle_classes = [PublicThrottle]
-    serializer_class = LifeEventSerializer
+    serializer_class = ServiceLifeEventSerializer
     lookup_field = "slug"
     queryset = LifeEvent.objects.order_by("order", "name")

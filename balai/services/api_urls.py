@@ -5,5 +5,5 @@ from .api import AgencyViewSet, LifeEventViewSet, ServiceViewSet
 router = SimpleRouter()
 router.register("services", ServiceViewSet, basename="service")
 router.register("agencies", AgencyViewSet, basename="agency")
-router.register("life-events", LifeEventViewSet, basename="life-event")
+router.register("service-life-events", LifeEventViewSet, basename="service-life-event")
 urlpatterns = router.urls

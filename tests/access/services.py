@@ -18,8 +18,8 @@ EXPECTED = {
     "service-detail": PUBLIC,
     "agency-list": PUBLIC,
     "agency-detail": PUBLIC,
-    "life-event-list": PUBLIC,
-    "life-event-detail": PUBLIC,
+    "service-life-event-list": PUBLIC,
+    "service-life-event-detail": PUBLIC,
 }
 
 PARAMS = {
@@ -28,5 +28,5 @@ PARAMS = {
     "services:detail": lambda world: {"code": "akta-lahir"},
     "service-detail": lambda world: {"code": "akta-lahir"},
     "agency-detail": lambda world: {"code": "dispendukcapil"},
-    "life-event-detail": lambda world: {"slug": "lahir"},
+    "service-life-event-detail": lambda world: {"slug": "lahir"},
 }

@@ -57,3 +57,9 @@ def test_a_saved_change_shows_at_once_in_the_cached_api_and_pages(small):
     skck.save()
     assert client.get("/api/v1/services/", {"agency": "polresta"}).json()["results"][0]["fee"] == 35000
     assert "Penerbitan Surat Keterangan Catatan Kepolisian" in client.get("/layanan/instansi/polresta/").content.decode()
+
+
+def test_the_life_events_for_browsing_are_listed_publicly(small):
+    body = Client().get("/api/v1/service-life-events/").json()
+    assert [e["slug"] for e in body["results"]] == ["lahir", "berkendara"]
+    assert Client().get("/api/v1/service-life-events/lahir/").json()["name"] == "Kelahiran dan anak"
