@@ -42,10 +42,9 @@ def sign_in(browser, live_server, username):
 
 
 def act_on(page, live_server, reference, action_label, shot_name):
-    """From the office's work queue, open the application and press the workflow button. (The "new" tab
-    lists only fresh submissions; an application waiting for the next step is under "due soon", as a
-    1-working-day service is due within two working days.)"""
-    page.goto(live_server.url + "/antrean-kerja/?tab=due")
+    """From the office's work queue (everything waiting at the office), open the application and press
+    the workflow button."""
+    page.goto(live_server.url + "/antrean-kerja/")
     page.get_by_role("link", name=reference).click()
     page.wait_for_url("**/permohonan/**")
     shot(page, shot_name)
