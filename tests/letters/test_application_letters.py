@@ -92,3 +92,18 @@ def test_status_page_offers_a_download_link_that_works_without_typing_again(worl
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     forged = client.__class__().get(link.split("?")[0] + "?k=forged")
     assert forged.status_code == 200 and b"download-form" in forged.content
+
+
+def test_a_revoked_letter_is_no_longer_offered_or_downloadable(world, application, client):
+    from balai.letters.hooks import letter_status_links
+    from balai.letters.services import letter_revoke
+
+    application_transition(application=application, action="sign", user=world.user("head"),
+                           membership=membership(world, "head"))
+    letter = Letter.objects.get(application=application)
+    assert len(letter_status_links(application)) == 1
+    letter_revoke(letter=letter, actor=world.user("head"), reason="Pemohon pindah domisili")
+    assert letter_status_links(application) == []
+    url = reverse("letters:download_public", kwargs={"token": application.public_id})
+    client.post(url, {"reference": application.reference, "birth_date": "1990-01-01"})
+    assert client.get(url).status_code == 410
