@@ -21,6 +21,7 @@ import csv
 import datetime
 import random
 import uuid
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -139,12 +140,18 @@ class Generator:
         region6 = plan.district_code6 if rng.random() < 0.88 else rng.choice(self.east_java)
         key = (region6, birth_date, sex)
         self.serials[key] += 1
-        return make_nik(region6, birth_date, sex, self.serial_base + self.serials[key])
+        return make_nik(region6, birth_date, sex, self._serial(key, self.serials[key]))
 
     def _kk(self, rng, plan, registered):
         key = (plan.district_code6, registered)
         self.kk_serials[key] += 1
-        return make_kk(plan.district_code6, registered, self.serial_base + self.kk_serials[key])
+        return make_kk(plan.district_code6, registered, self._serial(key, self.kk_serials[key]))
+
+    def _serial(self, key, count):
+        """1…9999, distinct for the first 9,999 numbers of a key, spread over the range (a constant
+        start made every masked NIK end in the same four digits), deterministic for the seed."""
+        start = zlib.crc32(f"{self.serial_base}:{key}".encode()) % 9999
+        return (start + count - 1) % 9999 + 1
 
     # --- people ------------------------------------------------------------------------------
     def _person(self, rng, fake, plan, *, age, sex, relationship, marital, father="", mother="", surname=""):

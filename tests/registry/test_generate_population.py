@@ -81,3 +81,18 @@ def test_schooling_has_some_drop_outs_with_reason_and_date():
     dropped = [s for s in school if s["status"] == codes.SchoolStatus.DROPPED_OUT]
     assert school and 0 < len(dropped) < 0.2 * len(school)
     assert all(s["dropout_reason"] and isinstance(s["dropout_date"], datetime.date) for s in dropped)
+
+
+@pytest.mark.django_db
+def test_generated_niks_do_not_all_end_in_the_same_four_digits():
+    import random
+
+    from balai.regions.loading import load_regions
+    from balai.registry.generator import Generator
+
+    load_regions("35.10")
+    generator = Generator(seed=7)
+    plan = generator.plan(Region.objects.get(code="35.10.01.2001"))
+    rng = random.Random(1)
+    niks = {generator._nik(rng, plan, datetime.date(1990, 1, day), 1) for day in range(1, 29)}
+    assert len({nik[-4:] for nik in niks}) > 20
