@@ -123,14 +123,28 @@ def walk_role(world, role, roles, urlconf=None):
 
 
 def _admin_url(name, route, urlconf):
-    """Admin URLs get "1" for every parameter (a missing object is a 302/404, which still 'reaches')."""
+    """Admin URLs get the primary key of an existing row of their model (or "1" when there is none:
+    a missing object is a 302/404, which still 'reaches')."""
+    pk = _admin_object_pk(name)
     keys = [m.group("name") for m in _PARAM.finditer(route)] + re.findall(r"\(\?P<(\w+)>", route)
     if keys:
-        values = {key: "accounts" if key == "app_label" else "1" for key in keys}
+        values = {key: "accounts" if key == "app_label" else pk for key in keys}
         return reverse(name, kwargs=values, urlconf=urlconf)
     for count in range(0, 4):
         try:
-            return reverse(name, args=["1"] * count, urlconf=urlconf)
+            return reverse(name, args=[pk] * count, urlconf=urlconf)
         except NoReverseMatch:
             continue
     raise NoReverseMatch(name)
+
+
+def _admin_object_pk(name):
+    from django.apps import apps
+
+    short = name.split(":", 1)[1]
+    for model in apps.get_models():
+        prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
+        if short.startswith(prefix):
+            first = model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+            return str(first) if first is not None else "1"
+    return "1"
