@@ -138,12 +138,14 @@ class Generator:
 
     def _nik(self, rng, plan, birth_date, sex):
         region6 = plan.district_code6 if rng.random() < 0.88 else rng.choice(self.east_java)
-        key = (region6, birth_date, sex)
+        # The serial counts within the NIK's 12-digit prefix, which holds only two digits of the year:
+        # people born 100 years apart share it (at 1.7 M people that happened).
+        key = (region6, birth_date.month, birth_date.day, birth_date.year % 100, sex)
         self.serials[key] += 1
         return make_nik(region6, birth_date, sex, self._serial(key, self.serials[key]))
 
     def _kk(self, rng, plan, registered):
-        key = (plan.district_code6, registered)
+        key = (plan.district_code6, registered.month, registered.day, registered.year % 100)
         self.kk_serials[key] += 1
         return make_kk(plan.district_code6, registered, self._serial(key, self.kk_serials[key]))
 

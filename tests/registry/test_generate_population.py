@@ -96,3 +96,21 @@ def test_generated_niks_do_not_all_end_in_the_same_four_digits():
     rng = random.Random(1)
     niks = {generator._nik(rng, plan, datetime.date(1990, 1, day), 1) for day in range(1, 29)}
     assert len({nik[-4:] for nik in niks}) > 20
+
+
+@pytest.mark.django_db
+def test_people_born_a_century_apart_on_the_same_day_get_different_niks():
+    import random
+
+    from balai.regions.loading import load_regions
+    from balai.registry.generator import Generator
+
+    load_regions("35.10")
+    generator = Generator(seed=1)
+    plan = generator.plan(Region.objects.get(code="35.10.01.2001"))
+    plan.district_code6 = "351004"
+    rng = random.Random(3)
+    rng.random = lambda: 0.0  # always the village's own kecamatan code
+    old = generator._nik(rng, plan, datetime.date(1915, 8, 11), 2)
+    young = generator._nik(rng, plan, datetime.date(2015, 8, 11), 2)
+    assert old[:12] == young[:12] and old != young
