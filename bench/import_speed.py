@@ -51,6 +51,7 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--csv", help="Reuse (or keep) the generated CSV at this path.")
     parser.add_argument("--no-reimport", action="store_true", help="Skip the second (no-change) import.")
+    parser.add_argument("--verbose", action="store_true", help="Print each import statement with its time.")
     args = parser.parse_args()
 
     url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai")
@@ -73,6 +74,15 @@ def main():
 
     django.setup()
     from django.db import connection
+
+    if args.verbose:
+        import logging
+
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(logging.Formatter("  %(relativeCreated)8.0f ms  %(message)s"))
+        importer_log = logging.getLogger("balai.registry.import")
+        importer_log.addHandler(handler)
+        importer_log.setLevel(logging.DEBUG)
 
     from balai.registry.importing.engine import population_import
     from balai.registry.models import Family, Person

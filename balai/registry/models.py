@@ -53,7 +53,8 @@ class Family(models.Model):
                              verbose_name=_("kepala keluarga"))
     address = models.CharField(_("alamat"), max_length=255, blank=True)
     village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="families",
-                                verbose_name=_("desa/kelurahan"))
+                                # The (village, id) index serves every lookup (ranges too); no LIKE index.
+                                verbose_name=_("desa/kelurahan"), db_index=False)
     dusun = models.ForeignKey(VillageUnit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                               verbose_name=_("dusun"))
     rw = models.ForeignKey(VillageUnit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
@@ -120,7 +121,8 @@ class Person(models.Model):
     residence_status = models.PositiveSmallIntegerField(_("status tinggal"), choices=codes.ResidenceStatus.choices,
                                                         default=codes.ResidenceStatus.PERMANENT)
     village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="persons",
-                                verbose_name=_("desa/kelurahan"))
+                                # The (village, id) index serves every lookup (ranges too); no LIKE index.
+                                verbose_name=_("desa/kelurahan"), db_index=False)
     rt = models.ForeignKey(VillageUnit, on_delete=models.SET_NULL, null=True, blank=True, related_name="persons",
                            verbose_name=_("RT"))
     family = models.ForeignKey(Family, on_delete=models.SET_NULL, null=True, blank=True, related_name="members",

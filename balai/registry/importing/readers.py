@@ -149,7 +149,7 @@ def _open_csv(handle) -> Table:
                     continue
                 if len(cells) < width:
                     cells.extend([""] * (width - len(cells)))
-                yield number, [c.strip() for c in cells]
+                yield number, list(map(str.strip, cells))
         except UnicodeDecodeError:
             raise FileProblem(_(
                 "Pengodean berkas salah: sekitar baris %(row)s ada karakter yang bukan UTF-8. "
