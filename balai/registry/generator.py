@@ -140,7 +140,9 @@ class Generator:
         region6 = plan.district_code6 if rng.random() < 0.88 else rng.choice(self.east_java)
         # The serial counts within the NIK's 12-digit prefix, which holds only two digits of the year:
         # people born 100 years apart share it (at 1.7 M people that happened).
-        key = (region6, birth_date.month, birth_date.day, birth_date.year % 100, sex)
+        # int(sex): callers pass Sex.MALE or 1; equal as dictionary keys but with different reprs, so
+        # the serial's start (hashed from the repr) differed for one counter (7 duplicates at 1.7 M).
+        key = (region6, birth_date.month, birth_date.day, birth_date.year % 100, int(sex))
         self.serials[key] += 1
         return make_nik(region6, birth_date, sex, self._serial(key, self.serials[key]))
 
