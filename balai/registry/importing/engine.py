@@ -548,7 +548,7 @@ def _check_across_rows(cursor, report, layout):
     # One KK in two villages of the file.
     cursor.execute(f"""
         SELECT s.row_no, s.kk FROM {STAGE} s
-        JOIN (SELECT kk, MIN(village_id) AS v FROM {STAGE} GROUP BY kk HAVING COUNT(DISTINCT village_id) > 1) d
+        JOIN (SELECT kk, MIN(village_id) AS v FROM {STAGE} GROUP BY kk HAVING MIN(village_id) <> MAX(village_id)) d
           ON d.kk = s.kk AND s.village_id <> d.v ORDER BY s.row_no""")
     for row_no, kk in cursor.fetchall():
         report.error(row_no, kk_col, _("anggota KK %(kk)s tercatat di desa yang berbeda dalam berkas ini.") % {"kk": kk})
