@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db import connections
 from django.db.models import Q
 
 from balai.accounts import permissions as perms
@@ -31,9 +32,33 @@ def region_q(field: str, code: str) -> Q:
     return Q(**{field: code}) | Q(**{f"{field}__gte": lo, f"{field}__lt": _next_char(lo)})
 
 
+def range_is_prefix(using: str = "default") -> bool:
+    """Whether ``value <= column < next(value)`` selects exactly the strings starting with ``value``:
+    true where text compares by code point (SQLite's BINARY, PostgreSQL's C/POSIX/C.UTF-8 databases),
+    not under a linguistic collation such as en_US, which ignores spaces and punctuation at first."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return True
+    key = (using, connection.settings_dict["NAME"])
+    if key not in _RANGE_IS_PREFIX:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT datcollate FROM pg_database WHERE datname = current_database()")
+            collation = cursor.fetchone()[0]
+        _RANGE_IS_PREFIX[key] = collation in ("C", "POSIX") or collation.startswith("C.")
+    return _RANGE_IS_PREFIX[key]
+
+
+_RANGE_IS_PREFIX: dict = {}
+
+
 def prefix_q(field: str, value: str) -> Q:
-    """``field`` starts with ``value``, written as a range plus LIKE so a b-tree index serves it."""
-    return Q(**{f"{field}__gte": value, f"{field}__lt": _next_char(value), f"{field}__startswith": value})
+    """``field`` starts with ``value``, written as a range so a b-tree index serves it in key order.
+    Where the range is not exact (a linguistic collation) a LIKE rechecks it. Where it is exact the LIKE
+    is left out: PostgreSQL multiplies its selectivity with the range's, expects a handful of rows, and
+    picks a bitmap scan and a sort of every match (120 ms for “sit” at 1.7 M persons) instead of reading
+    the first page off the (name_search, id) index (0.4 ms)."""
+    q = Q(**{f"{field}__gte": value, f"{field}__lt": _next_char(value)})
+    return q if range_is_prefix() else q & Q(**{f"{field}__startswith": value})
 
 
 def scope_of(request) -> str | None:

@@ -92,3 +92,19 @@ def test_the_person_page_shows_family_events_and_history(world, many):
     target = many["people"][0]
     html = world.client("operator").get(f"/penduduk/{target.public_id}/").content.decode()
     assert target.nik in html and "Sri Rahayu 01" in html and "Riwayat perubahan" in html
+
+
+def test_a_name_prefix_is_a_bare_index_range_where_the_database_compares_by_code_point(world, many, monkeypatch):
+    from balai.registry import selectors
+    from balai.registry.models import Person
+
+    # Test databases here are SQLite (BINARY) or C-collated PostgreSQL: the range alone is exact, and a
+    # LIKE beside it would make PostgreSQL misjudge the match count and sort every match (seen at 1.7 M).
+    assert selectors.range_is_prefix()
+    bare = Person.objects.filter(selectors.prefix_q("name_search", "sri rahayu 1"))
+    assert "LIKE" not in str(bare.query).upper()
+    monkeypatch.setattr(selectors, "range_is_prefix", lambda using="default": False)  # e.g. en_US collation
+    checked = Person.objects.filter(selectors.prefix_q("name_search", "sri rahayu 1"))
+    assert "LIKE" in str(checked.query).upper()
+    names = [f"Sri Rahayu {i:02d}" for i in range(10, 20)]
+    assert sorted(bare.values_list("name", flat=True)) == sorted(checked.values_list("name", flat=True)) == names
