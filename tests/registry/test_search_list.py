@@ -108,3 +108,15 @@ def test_a_name_prefix_is_a_bare_index_range_where_the_database_compares_by_code
     assert "LIKE" in str(checked.query).upper()
     names = [f"Sri Rahayu {i:02d}" for i in range(10, 20)]
     assert sorted(bare.values_list("name", flat=True)) == sorted(checked.values_list("name", flat=True)) == names
+
+
+@pytest.mark.django_db
+def test_postgresql_keeps_a_fine_histogram_of_names_for_prefix_estimates():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("statistics targets are PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT attstattarget FROM pg_attribute WHERE attrelid = 'registry_person'::regclass "
+                       "AND attname = 'name_search'")
+        assert cursor.fetchone()[0] == 1000
