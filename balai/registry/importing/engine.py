@@ -708,8 +708,8 @@ class _BulkLoad:
     def restore(self):
         cursor, quote = self.cursor, connection.ops.quote_name
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the kept foreign keys (account, household)
-        for table in {table for table, _n, _d in self.indexes + self.uniques + self.foreign_keys}:
-            cursor.execute(f"ANALYZE {quote(table)}")
+        # No ANALYZE of the register here: with the finer name statistics it takes ≈ 8 s at 1.7 M under the
+        # exclusive lock; autovacuum analyses the grown tables shortly after the commit.
         for table, name, definition in self.uniques:
             cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
         for _table, _name, definition in self.indexes:
