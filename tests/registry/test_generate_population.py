@@ -83,54 +83,43 @@ def test_schooling_has_some_drop_outs_with_reason_and_date():
     assert all(s["dropout_reason"] and isinstance(s["dropout_date"], datetime.date) for s in dropped)
 
 
-@pytest.mark.django_db
-def test_generated_niks_do_not_all_end_in_the_same_four_digits():
+def nik_maker(seed, village_code, *, own_kecamatan=False, rng_seed=1):
+    """A generator's NIK function for one village (``own_kecamatan``: never a code from elsewhere)."""
     import random
 
     from balai.regions.loading import load_regions
     from balai.registry.generator import Generator
 
     load_regions("35.10")
-    generator = Generator(seed=7)
-    plan = generator.plan(Region.objects.get(code="35.10.01.2001"))
-    rng = random.Random(1)
-    niks = {generator._nik(rng, plan, datetime.date(1990, 1, day), 1) for day in range(1, 29)}
-    assert len({nik[-4:] for nik in niks}) > 20
+    generator = Generator(seed=seed)
+    plan = generator.plan(Region.objects.get(code=village_code))
+    rng = random.Random(rng_seed)
+    if own_kecamatan:
+        rng.random = lambda: 0.0
+    return lambda born, sex: generator._nik(rng, plan, born, sex)
+
+
+@pytest.mark.django_db
+def test_generated_niks_do_not_all_end_in_the_same_four_digits():
+    nik = nik_maker(7, "35.10.01.2001")
+    niks = {nik(datetime.date(1990, 1, day), 1) for day in range(1, 29)}
+    assert len({n[-4:] for n in niks}) > 20
 
 
 @pytest.mark.django_db
 def test_people_born_a_century_apart_on_the_same_day_get_different_niks():
-    import random
-
-    from balai.regions.loading import load_regions
-    from balai.registry.generator import Generator
-
-    load_regions("35.10")
-    generator = Generator(seed=1)
-    plan = generator.plan(Region.objects.get(code="35.10.01.2001"))
-    plan.district_code6 = "351004"
-    rng = random.Random(3)
-    rng.random = lambda: 0.0  # always the village's own kecamatan code
-    old = generator._nik(rng, plan, datetime.date(1915, 8, 11), 2)
-    young = generator._nik(rng, plan, datetime.date(2015, 8, 11), 2)
+    nik = nik_maker(1, "35.10.01.2001", own_kecamatan=True, rng_seed=3)
+    old = nik(datetime.date(1915, 8, 11), 2)
+    young = nik(datetime.date(2015, 8, 11), 2)
     assert old[:12] == young[:12] and old != young
 
 
 @pytest.mark.django_db
 def test_sex_given_as_a_code_or_as_a_number_counts_in_one_series_of_serials():
-    import random
-
-    from balai.regions.loading import load_regions
-    from balai.registry.generator import Generator
-
-    load_regions("35.10")
-    generator = Generator(seed=1)
-    plan = generator.plan(Region.objects.get(code="35.10.02.2001"))
-    rng = random.Random(3)
-    rng.random = lambda: 0.0  # always the village's own kecamatan code
+    nik = nik_maker(1, "35.10.02.2001", own_kecamatan=True, rng_seed=3)
     born = datetime.date(1959, 2, 22)
-    niks = [generator._nik(rng, plan, born, sex) for sex in (codes.Sex.MALE, 1, codes.Sex.MALE, 1, 1)]
-    serials = [int(nik[12:]) for nik in niks]
+    niks = [nik(born, sex) for sex in (codes.Sex.MALE, 1, codes.Sex.MALE, 1, 1)]
+    serials = [int(n[12:]) for n in niks]
     # One key, one series: each serial follows the previous one, whichever way sex was written (the
     # start used to be hashed from the key's repr, which differs, and 1.7 M people had 7 NIKs twice).
     assert all(b == a % 9999 + 1 for a, b in zip(serials, serials[1:], strict=False)), serials
