@@ -41,8 +41,7 @@ CHUNK = 5000
 MAX_LISTED = 2000  # problems kept in full per level; the rest are counted
 STAGE = "balai_import_stage"
 UNITS = "balai_import_units"
-FAMS = "balai_import_fams"
-IDS = "balai_import_ids"
+KKS = "balai_import_kks"
 NONE_UNIT = "-"
 # PostgreSQL memory for this connection while it imports:
 IMPORT_WORK_MEM = "128MB"  # hash joins and sorts of the staging tables stay in memory
@@ -396,7 +395,7 @@ def _vendor():
 
 def _create_stage(cursor):
     cols = ", ".join(f"{name} {kind}" for name, kind in STAGE_COLUMNS)
-    for table in (STAGE, UNITS, FAMS, IDS):
+    for table in (STAGE, UNITS, KKS):
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
     if _vendor() == "postgresql":
         cursor.execute(f"SET work_mem = '{IMPORT_WORK_MEM}'")  # this connection only; reset in _drop_stage
@@ -418,7 +417,7 @@ def _stage_rows(cursor, rows):
 
 
 def _drop_stage(cursor):
-    for table in (STAGE, UNITS, FAMS, IDS):
+    for table in (STAGE, UNITS, KKS):
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
     if _vendor() == "postgresql":
         cursor.execute("RESET work_mem")
@@ -534,12 +533,12 @@ def _check_across_rows(cursor, report, layout):
         report.error(row_no, nik_col, _("NIK %(nik)s sudah ada di baris %(first)s berkas ini (NIK ganda).") % {
             "nik": nik, "first": first})
         drop.append(row_no)
+    # The KK checks read one summary row per KK (built once; the write phase uses it again).
+    _summarise_kks(cursor)
     # Two heads (SHDK 1) in one KK.
     cursor.execute(f"""
-        SELECT s.row_no, s.kk, d.first_row FROM {STAGE} s
-        JOIN (SELECT kk, MIN(row_no) AS first_row FROM {STAGE} WHERE relationship = 1
-              GROUP BY kk HAVING COUNT(*) > 1) d
-          ON d.kk = s.kk AND s.relationship = 1 AND s.row_no <> d.first_row
+        SELECT s.row_no, s.kk, k.head_row FROM {KKS} k JOIN {STAGE} s
+          ON k.heads > 1 AND s.kk = k.kk AND s.relationship = 1 AND s.row_no <> k.head_row
         ORDER BY s.row_no""")
     for row_no, kk, first in cursor.fetchall():
         report.error(row_no, rel_col, _("KK %(kk)s sudah punya kepala keluarga di baris %(first)s; satu KK hanya "
@@ -547,9 +546,9 @@ def _check_across_rows(cursor, report, layout):
         drop.append(row_no)
     # One KK in two villages of the file.
     cursor.execute(f"""
-        SELECT s.row_no, s.kk FROM {STAGE} s
-        JOIN (SELECT kk, MIN(village_id) AS v FROM {STAGE} GROUP BY kk HAVING MIN(village_id) <> MAX(village_id)) d
-          ON d.kk = s.kk AND s.village_id <> d.v ORDER BY s.row_no""")
+        SELECT s.row_no, s.kk FROM {KKS} k JOIN {STAGE} s
+          ON k.village_min <> k.village_max AND s.kk = k.kk AND s.village_id <> k.village_min
+        ORDER BY s.row_no""")
     for row_no, kk in cursor.fetchall():
         report.error(row_no, kk_col, _("anggota KK %(kk)s tercatat di desa yang berbeda dalam berkas ini.") % {"kk": kk})
         drop.append(row_no)
@@ -569,9 +568,7 @@ def _check_across_rows(cursor, report, layout):
         report.error(row_no, kk_col, _("nomor KK ini sudah tercatat di desa lain (%(code)s).") % {"code": other})
         drop.append(row_no)
     # A KK without a head is imported, with a warning on its first row.
-    cursor.execute(f"""
-        SELECT MIN(row_no), kk FROM {STAGE} GROUP BY kk
-        HAVING SUM(CASE WHEN relationship = 1 THEN 1 ELSE 0 END) = 0 ORDER BY 1""")
+    cursor.execute(f"SELECT src_row, kk FROM {KKS} WHERE heads = 0 ORDER BY src_row")
     for row_no, kk in cursor.fetchall():
         report.warning(row_no, rel_col, _("KK %(kk)s tidak punya kepala keluarga (kode hubungan 1) dalam berkas.") % {
             "kk": kk})
@@ -579,7 +576,24 @@ def _check_across_rows(cursor, report, layout):
         for start in range(0, len(drop), 500):
             part = drop[start:start + 500]
             cursor.execute(f"DELETE FROM {STAGE} WHERE row_no IN ({', '.join(['%s'] * len(part))})", part)
+        _summarise_kks(cursor)  # the dropped rows may have been a KK's head or source row
     report.valid_rows -= len(set(drop))
+
+
+def _summarise_kks(cursor):
+    """One row per KK of the staging table: the row its family is written from (the head's, else the
+    first), the head's row, the number of heads and the villages named. One pass over the staging table
+    serves the three KK checks and the family writes."""
+    cursor.execute(f"DROP TABLE IF EXISTS {KKS}")
+    cursor.execute(f"""
+        CREATE TEMPORARY TABLE {KKS} AS
+        SELECT kk, COALESCE(MIN(CASE WHEN relationship = 1 THEN row_no END), MIN(row_no)) AS src_row,
+               MIN(CASE WHEN relationship = 1 THEN row_no END) AS head_row,
+               SUM(CASE WHEN relationship = 1 THEN 1 ELSE 0 END) AS heads,
+               MIN(village_id) AS village_min, MAX(village_id) AS village_max
+        FROM {STAGE} GROUP BY kk""")
+    if _vendor() == "postgresql":
+        cursor.execute(f"ANALYZE {KKS}")
 
 
 def _ensure_units(cursor, report, unit_keys):
@@ -621,24 +635,24 @@ def _ensure_units(cursor, report, unit_keys):
         cursor.executemany(f"INSERT INTO {UNITS} (unit_key, dusun_id, rw_id, rt_id) VALUES (%s, %s, %s, %s)", rows)
 
 
-def _reserve_ids(cursor, model, count) -> int:
-    """Reserve ``count`` consecutive primary keys for ``model`` and return the first. Inside the write
-    transaction; on PostgreSQL the table is locked against concurrent inserts until commit."""
-    table = model._meta.db_table
+def _reserve_ids(cursor, model, low, high) -> int:
+    """Reserve primary keys for the file rows ``low``..``high`` of ``model`` and return the base: a new
+    row's id is base + its row number (so ids follow the file, and no table of ids is needed). Inside the
+    write transaction, with the table locked against other writers (``_write``)."""
+    table, count = model._meta.db_table, high - low + 1
     if _vendor() == "postgresql":
-        cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
         cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
         sequence = cursor.fetchone()[0]
         cursor.execute("SELECT nextval(%s)", [sequence])
         start = cursor.fetchone()[0]
         if count > 1:
             cursor.execute("SELECT setval(%s, %s)", [sequence, start + count - 1])
-        return start
+        return start - low
     cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
     highest = cursor.fetchone()[0]
     cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
     row = cursor.fetchone()
-    return max(highest, row[0] if row else 0) + 1
+    return max(highest, row[0] if row else 0) + 1 - low
 
 
 def _distinct(a, b):
@@ -651,19 +665,16 @@ def _new_uuid_sql():
 
 # A bulk load: an import that at least doubles the register (the first load of a regency, a new village
 # of an empty register) and brings at least BULK_MIN_NEW persons. Maintaining a dozen indexes row by row
-# and checking three foreign keys per row at commit then costs several times more than building the
-# indexes once and checking each foreign key with one set-based query afterwards. Everything happens in
+# and queueing a check of every foreign key per row for the commit (even of the columns an import leaves
+# empty: account, household) then costs several times more than building the indexes once and checking
+# each foreign key with one set-based query afterwards. Everything happens in
 # the write transaction, so a failure leaves the register, its indexes and constraints as they were.
 # While it runs, the person and family tables are locked against readers too (ACCESS EXCLUSIVE).
 BULK_MIN_NEW = 50_000
-BULK_FOREIGN_KEYS = {  # the foreign keys the import fills; the others (account, household) stay
-    Person: ("village_id", "rt_id", "family_id"),
-    Family: ("village_id", "dusun_id", "rw_id", "rt_id", "head_id"),
-}
 
 
 class _BulkLoad:
-    """Drop, then rebuild, the secondary indexes, unique constraints and filled foreign keys of
+    """Drop, then rebuild, the secondary indexes, unique constraints and outgoing foreign keys of
     ``models`` around a bulk insert (PostgreSQL only; definitions are read back from the catalogue, so
     whatever the migrations created is recreated exactly)."""
 
@@ -690,9 +701,7 @@ class _BulkLoad:
             self.uniques += [(table, name, definition) for name, definition in cursor.fetchall()]
             cursor.execute("""
                 SELECT k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k
-                JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
-                WHERE k.conrelid = %s::regclass AND k.contype = 'f' AND cardinality(k.conkey) = 1
-                  AND a.attname = ANY(%s)""", [table, list(BULK_FOREIGN_KEYS.get(model, ()))])
+                WHERE k.conrelid = %s::regclass AND k.contype = 'f'""", [table])
             self.foreign_keys += [(table, name, definition) for name, definition in cursor.fetchall()]
         # ALTER TABLE refuses a table (or a referenced table) with deferred checks still pending, such as
         # those of the dusun/RW/RT just created: run them now, then defer again (Django's default).
@@ -707,7 +716,7 @@ class _BulkLoad:
 
     def restore(self):
         cursor, quote = self.cursor, connection.ops.quote_name
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the kept foreign keys (account, household)
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # whatever else is pending (nothing of these tables)
         # No ANALYZE of the register here: with the finer name statistics it takes ≈ 8 s at 1.7 M under the
         # exclusive lock; autovacuum analyses the grown tables shortly after the commit.
         for table, name, definition in self.uniques:
@@ -730,48 +739,37 @@ def _write(cursor, report, unit_keys):
     pg = _vendor() == "postgresql"
     now = timezone.now()
     person_table, family_table = Person._meta.db_table, Family._meta.db_table
+    if pg:  # other writers wait until this import commits; readers do not (except during a bulk load)
+        cursor.execute(f"LOCK TABLE {family_table}, {person_table} IN SHARE ROW EXCLUSIVE MODE")
     _ensure_units(cursor, report, unit_keys)
     if pg:  # statistics of the small temporary tables only; the register itself is never analysed here
         cursor.execute(f"ANALYZE {STAGE}")
         cursor.execute(f"ANALYZE {UNITS}")
 
-    # Person ids: the existing one for a known NIK, else a reserved one (so families, inserted before
-    # persons, can name their head; foreign keys are checked at commit).
+    # Which NIKs and KKs are already registered, and the span of file rows that are new: a new person's id
+    # is person_base + row number, a new family's is family_base + the row it is written from. Families
+    # are written before persons and name their head by that id (foreign keys are checked at commit).
     cursor.execute(f"""
-        CREATE TEMPORARY TABLE {IDS} AS
-        SELECT s.row_no, p.id AS existing_id,
-               CASE WHEN p.id IS NULL THEN row_number() OVER (PARTITION BY p.id IS NULL ORDER BY s.row_no) END AS rn
+        SELECT COUNT(*), COUNT(p.id), MIN(CASE WHEN p.id IS NULL THEN s.row_no END),
+               MAX(CASE WHEN p.id IS NULL THEN s.row_no END)
         FROM {STAGE} s LEFT JOIN {person_table} p ON p.nik = s.nik""")
-    cursor.execute(f"CREATE UNIQUE INDEX {IDS}_row ON {IDS} (row_no)")
-    cursor.execute(f"SELECT COUNT(*), COUNT(existing_id) FROM {IDS}")
-    total, matched = cursor.fetchone()
-    start = _reserve_ids(cursor, Person, total - matched) if total > matched else 0
+    total, matched, low, high = cursor.fetchone()
+    person_base = _reserve_ids(cursor, Person, low, high) if total > matched else 0
+    cursor.execute(f"""
+        SELECT COUNT(*), COUNT(f.id), MIN(CASE WHEN f.id IS NULL THEN x.src_row END),
+               MAX(CASE WHEN f.id IS NULL THEN x.src_row END)
+        FROM {KKS} x LEFT JOIN {family_table} f ON f.kk_number = x.kk""")
+    fam_total, fam_matched, fam_low, fam_high = cursor.fetchone()
+    family_base = _reserve_ids(cursor, Family, fam_low, fam_high) if fam_total > fam_matched else 0
     bulk = _BulkLoad(cursor, [Family, Person]) if _is_bulk_load(cursor, total - matched) else None
     if bulk:
         bulk.suspend()
-    person_id = f"COALESCE(i.existing_id, {int(start) - 1} + i.rn)"
 
-    # Families: one source row per KK (its head, else its first row); ids reserved like persons'.
-    cursor.execute(f"""
-        CREATE TEMPORARY TABLE {FAMS} AS
-        SELECT g.kk, g.src_row, g.head_row, f.id AS existing_id,
-               CASE WHEN f.id IS NULL THEN row_number() OVER (PARTITION BY f.id IS NULL ORDER BY g.src_row) END AS rn
-        FROM (SELECT kk, COALESCE(MIN(CASE WHEN relationship = 1 THEN row_no END), MIN(row_no)) AS src_row,
-                     MIN(CASE WHEN relationship = 1 THEN row_no END) AS head_row
-              FROM {STAGE} GROUP BY kk) g
-        LEFT JOIN {family_table} f ON f.kk_number = g.kk""")
-    cursor.execute(f"CREATE UNIQUE INDEX {FAMS}_kk ON {FAMS} (kk)")
-    cursor.execute(f"SELECT COUNT(*), COUNT(existing_id) FROM {FAMS}")
-    fam_total, fam_matched = cursor.fetchone()
-    fam_start = _reserve_ids(cursor, Family, fam_total - fam_matched) if fam_total > fam_matched else 0
-    family_id = f"COALESCE(x.existing_id, {int(fam_start) - 1} + x.rn)"
-    if pg:
-        cursor.execute(f"ANALYZE {IDS}")
-        cursor.execute(f"ANALYZE {FAMS}")
+    # Families: written from one row per KK (its head's, else its first).
     fam_src = f"""
-        FROM {FAMS} x JOIN {STAGE} s ON s.row_no = x.src_row LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key
-        LEFT JOIN {IDS} i ON i.row_no = x.head_row"""
-    head = f"CASE WHEN x.head_row IS NULL THEN NULL ELSE {person_id} END"
+        FROM {KKS} x JOIN {STAGE} s ON s.row_no = x.src_row LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key
+        LEFT JOIN {STAGE} h ON h.row_no = x.head_row LEFT JOIN {person_table} ph ON ph.nik = h.nik"""
+    head = f"CASE WHEN x.head_row IS NULL THEN NULL ELSE COALESCE(ph.id, {int(person_base)} + x.head_row) END"
     changed = " OR ".join([
         _distinct(f"{family_table}.address", "s.address"),
         _distinct(f"{family_table}.dusun_id", "u.dusun_id"),
@@ -782,47 +780,47 @@ def _write(cursor, report, unit_keys):
     if fam_matched:
         cursor.execute(f"""
             UPDATE {family_table} SET address = s.address, dusun_id = u.dusun_id, rw_id = u.rw_id, rt_id = u.rt_id,
-                   head_id = CASE WHEN x.head_row IS NULL THEN {family_table}.head_id ELSE {person_id} END,
+                   head_id = CASE WHEN x.head_row IS NULL THEN {family_table}.head_id ELSE {head} END,
                    updated_at = %s
             {fam_src}
-            WHERE x.existing_id IS NOT NULL AND {family_table}.id = x.existing_id AND ({changed})""", [now])
+            WHERE {family_table}.kk_number = x.kk AND ({changed})""", [now])
         report.families_updated = max(cursor.rowcount, 0)
     if fam_total > fam_matched:
+        known = (f"LEFT JOIN {family_table} f ON f.kk_number = x.kk WHERE f.id IS NULL" if fam_matched else "")
         cursor.execute(f"""
             INSERT INTO {family_table} (id, public_id, kk_number, address, village_id, dusun_id, rw_id, rt_id,
                                         head_id, created_at, updated_at)
-            SELECT {family_id}, {_new_uuid_sql()}, x.kk, s.address, s.village_id, u.dusun_id, u.rw_id, u.rt_id,
-                   {head}, %s, %s
-            {fam_src}
-            WHERE x.existing_id IS NULL""", [now, now])
+            SELECT {int(family_base)} + x.src_row, {_new_uuid_sql()}, x.kk, s.address, s.village_id, u.dusun_id,
+                   u.rw_id, u.rt_id, {head}, %s, %s
+            {fam_src} {known}""", [now, now])
         report.families_created = max(cursor.rowcount, 0)
 
-    # Persons: update those whose NIK is known and something differs, insert the rest with their ids.
+    # Persons: every KK of the file is now registered; update those whose NIK is known and something
+    # differs, insert the rest.
     source = f"""
-        FROM {STAGE} s JOIN {IDS} i ON i.row_no = s.row_no LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key
-        JOIN {FAMS} x ON x.kk = s.kk"""
+        FROM {STAGE} s LEFT JOIN {UNITS} u ON u.unit_key = s.unit_key JOIN {family_table} f ON f.kk_number = s.kk"""
     sets = ", ".join(f"{c} = s.{c}" for c in PERSON_COPY)
     differs = " OR ".join(
         [_distinct(f"{person_table}.{c}", f"s.{c}") for c in PERSON_COPY]
-        + [_distinct(f"{person_table}.rt_id", "u.rt_id"), _distinct(f"{person_table}.family_id", family_id),
+        + [_distinct(f"{person_table}.rt_id", "u.rt_id"), _distinct(f"{person_table}.family_id", "f.id"),
            _distinct(f"{person_table}.nik_is_temporary", "s.nik_temp")])
     if matched:
         cursor.execute(f"""
-            UPDATE {person_table} SET {sets}, rt_id = u.rt_id, family_id = {family_id}, nik_is_temporary = s.nik_temp,
+            UPDATE {person_table} SET {sets}, rt_id = u.rt_id, family_id = f.id, nik_is_temporary = s.nik_temp,
                    updated_at = %s
             {source}
-            WHERE i.existing_id IS NOT NULL AND {person_table}.id = i.existing_id AND ({differs})""", [now])
+            WHERE {person_table}.nik = s.nik AND ({differs})""", [now])
         report.updated = max(cursor.rowcount, 0)
     report.unchanged = matched - report.updated
     if total > matched:
         columns = ", ".join(PERSON_COPY)
         picked = ", ".join(f"s.{c}" for c in PERSON_COPY)
+        known = f"LEFT JOIN {person_table} p ON p.nik = s.nik WHERE p.id IS NULL" if matched else ""
         cursor.execute(f"""
             INSERT INTO {person_table} (id, public_id, nik, nik_is_temporary, {columns}, rt_id, family_id,
                                         created_at, updated_at)
-            SELECT {person_id}, {_new_uuid_sql()}, s.nik, s.nik_temp, {picked}, u.rt_id, {family_id}, %s, %s
-            {source}
-            WHERE i.existing_id IS NULL""", [now, now])
+            SELECT {int(person_base)} + s.row_no, {_new_uuid_sql()}, s.nik, s.nik_temp, {picked}, u.rt_id, f.id, %s, %s
+            {source} {known}""", [now, now])
         report.created = max(cursor.rowcount, 0)
     if bulk:
         bulk.restore()
