@@ -152,6 +152,19 @@ def test_wrong_encoding_is_refused_with_a_clear_message(regions):
     assert "Pengodean berkas salah" in utf16.errors[0].message
 
 
+def test_a_bad_byte_deep_in_the_file_stops_the_import_after_rows_were_staged_and_writes_nothing(regions):
+    # 400 good rows (far more than the reader's first block) are staged, on PostgreSQL through an open
+    # COPY, before the reader meets the bad byte: the COPY is ended, nothing is written, and the
+    # connection serves the next import.
+    rows = [r for k in range(100) for r in family(k + 1, 10 * k + 1, size=4)]
+    bad_line = balai_csv([person(9001, kk_serial=500, name="Ñañez")], encoding="latin-1").getvalue().split(b"\n", 1)[1]
+    report = population_import(source=io.BytesIO(balai_csv(rows).getvalue() + bad_line))
+    assert not report.written and Person.objects.count() == 0
+    assert "Pengodean berkas salah: sekitar baris" in report.errors[0].message
+    again = population_import(source=balai_csv(clean_rows()))
+    assert again.written and Person.objects.count() == 9
+
+
 def test_malformed_xlsx_is_refused_with_a_message(regions):
     report = population_import(source=io.BytesIO(b"PK\x03\x04 not really a workbook"))
     assert not report.written and "rusak" in report.errors[0].message

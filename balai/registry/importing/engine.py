@@ -15,7 +15,6 @@ Phases (each visible in the progress row when a task runs it):
 from __future__ import annotations
 
 import datetime
-import itertools
 import logging
 import time
 from dataclasses import dataclass, field
@@ -37,7 +36,8 @@ from .readers import open_table
 
 log = logging.getLogger("balai.registry.import")
 
-CHUNK = 5000
+CHUNK = 5000  # rows per executemany into the staging table (SQLite)
+PROGRESS_EVERY = 50_000  # rows between progress reports (each ends the open staging COPY)
 MAX_LISTED = 2000  # problems kept in full per level; the rest are counted
 STAGE = "balai_import_stage"
 UNITS = "balai_import_units"
@@ -59,6 +59,7 @@ STAGE_COLUMNS = [
     ("email", "varchar(254)"), ("village_id", "varchar(13)"), ("unit_key", "integer"), ("address", "varchar(255)"),
 ]
 STAGE_NAMES = [c for c, _t in STAGE_COLUMNS]
+STAGE_TYPES = [t.split("(")[0] for _c, t in STAGE_COLUMNS]  # for the binary COPY
 # Person fields filled from the staging table with the same name.
 PERSON_COPY = ["name", "name_search", "sex", "birth_place", "birth_date", "religion", "education", "occupation",
                "marital_status", "relationship", "citizenship", "father_nik", "father_name", "mother_nik",
@@ -181,12 +182,14 @@ class _Validator:
             default = Person._meta.get_field(f.name).default if f.kind == "code" else ""
             self.defaults[f.name] = None if default is NOT_PROVIDED else default
         self.villages: dict[str, str | None] = {}  # code -> error message or None when fine
+        self.before_query = lambda: None  # called before the validator reads the database
         self.unit_keys: dict[tuple, int] = {}
         self.last_kk = (None, None)
         self.kk_dates: dict[str, bool] = {}
 
     def check_village(self, code: str) -> str | None:
         if code not in self.villages:
+            self.before_query()  # the staging COPY may be open on this connection
             region = Region.objects.filter(code=code).only("code", "level").first()
             if region is None or region.level != Level.VILLAGE:
                 self.villages[code] = _("kode desa “%(code)s” tidak dikenal (harus kode desa/kelurahan "
@@ -404,16 +407,54 @@ def _create_stage(cursor):
                    f"rw_id integer, rt_id integer)")
 
 
-def _stage_rows(cursor, rows):
-    if not rows:
-        return
-    if _vendor() == "postgresql":
-        with cursor.cursor.copy(f"COPY {STAGE} ({', '.join(STAGE_NAMES)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-    else:
-        marks = ", ".join(["%s"] * len(STAGE_NAMES))
-        cursor.executemany(f"INSERT INTO {STAGE} ({', '.join(STAGE_NAMES)}) VALUES ({marks})", rows)
+class _Stager:
+    """Writes validated rows into the staging table. On PostgreSQL one binary ``COPY`` stays open while
+    the file is read, so the server stores rows while Python validates the next ones; ``flush`` ends it
+    (before the connection is needed for anything else: progress, a village lookup, the end). Elsewhere
+    rows go in with ``executemany`` per CHUNK."""
+
+    def __init__(self, cursor):
+        self.cursor = cursor
+        self.copy = None
+        self.copy_context = None
+        self.pending = []
+        self.pg = _vendor() == "postgresql"
+        self.seconds = 0.0
+
+    def add(self, record):
+        if not self.pg:
+            self.pending.append(record)
+            if len(self.pending) >= CHUNK:
+                self.flush()
+            return
+        if self.copy is None:
+            self.copy_context = self.cursor.cursor.copy(
+                f"COPY {STAGE} ({', '.join(STAGE_NAMES)}) FROM STDIN (FORMAT BINARY)")
+            self.copy = self.copy_context.__enter__()
+            self.copy.set_types(STAGE_TYPES)
+        self.copy.write_row(record)
+
+    def flush(self):
+        started = time.perf_counter()
+        if self.copy is not None:
+            context, self.copy, self.copy_context = self.copy_context, None, None
+            context.__exit__(None, None, None)
+        elif self.pending:
+            marks = ", ".join(["%s"] * len(STAGE_NAMES))
+            self.cursor.executemany(f"INSERT INTO {STAGE} ({', '.join(STAGE_NAMES)}) VALUES ({marks})", self.pending)
+            self.pending = []
+        self.seconds += time.perf_counter() - started
+
+    def abandon(self):
+        """After an exception (a file problem halfway, say bad encoding): end an open COPY normally. The
+        rows it staged are dropped with the staging table; ending it with an error instead would abort
+        the surrounding transaction, if there is one."""
+        if self.copy is not None:
+            context, self.copy, self.copy_context = self.copy_context, None, None
+            try:
+                context.__exit__(None, None, None)
+            except Exception:  # noqa: BLE001 - the COPY itself failed; the exception being handled says why
+                log.debug("staging COPY failed while the import was stopping", exc_info=True)
 
 
 def _drop_stage(cursor):
@@ -484,26 +525,24 @@ def _run(table, report, *, village_code, scope, progress_id, today):
     with connection.cursor() as raw_cursor:
         cursor = _Timed(raw_cursor)
         _create_stage(cursor)
+        stager = _Stager(cursor)
+        validate.before_query = stager.flush
         try:
-            rows = table.rows
-            staging_seconds = 0.0
-            while True:
-                chunk = list(itertools.islice(rows, CHUNK))
-                if not chunk:
-                    break
-                staged = []
-                for row_no, cells in chunk:
-                    report.rows += 1
-                    record = validate(row_no, cells)
-                    if record is not None:
-                        staged.append(record)
-                started = time.perf_counter()
-                _stage_rows(cursor, staged)
-                staging_seconds += time.perf_counter() - started
-                report.valid_rows += len(staged)
-                report_progress(progress_id, done=report.rows,
-                                message=_("%(rows)s baris diperiksa…") % {"rows": report.rows})
-            log.debug("read, validated and staged %s rows (staging %.2fs)", report.rows, staging_seconds)
+            for row_no, cells in table.rows:
+                report.rows += 1
+                record = validate(row_no, cells)
+                if record is not None:
+                    report.valid_rows += 1
+                    stager.add(record)
+                if report.rows % PROGRESS_EVERY == 0:
+                    stager.flush()
+                    report_progress(progress_id, done=report.rows,
+                                    message=_("%(rows)s baris diperiksa…") % {"rows": report.rows})
+            stager.flush()
+            report_progress(progress_id, done=report.rows, message=_("%(rows)s baris diperiksa…") % {
+                "rows": report.rows})
+            log.debug("read, validated and staged %s rows (waiting for the staging table %.2fs)", report.rows,
+                      stager.seconds)
             if report.rows == 0:
                 raise FileProblem(_("Berkas tidak berisi baris data (hanya judul kolom)."))
             _check_across_rows(cursor, report, layout)
@@ -515,6 +554,7 @@ def _run(table, report, *, village_code, scope, progress_id, today):
             report.written = True
             return report
         finally:
+            stager.abandon()  # a file problem found halfway (say, bad encoding) leaves the COPY open
             _drop_stage(cursor)
 
 
