@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from balai.accounts import permissions as perms
 
@@ -172,16 +173,19 @@ def search_persons(request, flt: PersonFilter, *, today: datetime.date | None = 
     term = flt.q
     digits = normalise_number(term)
     if digits and digits.isdigit():
-        # NIK or KK number: resolve candidates through their own indexes first (an OR of the two in one
-        # query would make PostgreSQL walk the name index of the whole register), then list them.
+        # NIK or KK number: the candidates come from the NIK index and from the KK index, each limited, in
+        # one subquery (a UNION; an OR of the two would make PostgreSQL walk the name index of the whole
+        # register), and the page is read by primary key among them: one query, one round trip.
         digits = digits[:16]
         nik_match = Q(nik=digits) if len(digits) == 16 else prefix_q("nik", digits)
         kk_match = Q(kk_number=digits) if len(digits) == 16 else prefix_q("kk_number", digits)
-        ids = list(qs.filter(nik_match).order_by("nik").values_list("id", flat=True)[:CANDIDATES])
-        family_ids = list(Family.objects.filter(kk_match).order_by("kk_number").values_list("id", flat=True)[:200])
-        if family_ids:
-            ids += list(qs.filter(family_id__in=family_ids).values_list("id", flat=True)[:CANDIDATES])
-        qs = qs.filter(id__in=ids)
+        by_nik = qs.filter(nik_match).order_by("nik").values_list("id", flat=True)[:CANDIDATES]
+        families = Family.objects.filter(kk_match).order_by("kk_number").values("id")[:200]
+        by_kk = qs.filter(family_id__in=families).values_list("id", flat=True)[:CANDIDATES]
+        nik_sql, nik_params = by_nik.query.sql_with_params()
+        kk_sql, kk_params = by_kk.query.sql_with_params()
+        qs = qs.filter(id__in=RawSQL(f"SELECT * FROM ({nik_sql}) AS by_nik UNION ALL SELECT * FROM ({kk_sql}) AS by_kk",
+                                     (*nik_params, *kk_params)))
     elif term:
         qs = qs.filter(prefix_q("name_search", normalise_name(term)))
     return qs.order_by("name_search", "id")
