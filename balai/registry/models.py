@@ -48,7 +48,7 @@ class Family(models.Model):
     """A family card (KK). Its number may change (split, reissue); the history keeps old numbers."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    kk_number = models.CharField(_("nomor KK"), max_length=16, unique=True)
+    kk_number = models.CharField(_("nomor KK"), max_length=16)  # unique: see Meta.constraints
     head = models.ForeignKey("Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                              verbose_name=_("kepala keluarga"))
     address = models.CharField(_("alamat"), max_length=255, blank=True)
@@ -74,6 +74,12 @@ class Family(models.Model):
             # Keyset family lists per village.
             models.Index(fields=["village", "id"], name="family_village_id"),
         ]
+        constraints = [
+            # A constraint rather than unique=True: on PostgreSQL that would add a second, varchar_pattern_ops
+            # index for LIKE, which nothing needs (prefix search is a range on this index; see
+            # selectors.prefix_q) and every write and import would maintain.
+            models.UniqueConstraint(fields=["kk_number"], name="family_kk_number_unique"),
+        ]
 
     def __str__(self):
         return f"KK {self.masked_kk}"
@@ -87,7 +93,7 @@ class Person(models.Model):
     """One resident (a row of the village register, following Dukcapil's forms)."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    nik = models.CharField(_("NIK"), max_length=16, unique=True)
+    nik = models.CharField(_("NIK"), max_length=16)  # unique: see Meta.constraints
     nik_is_temporary = models.BooleanField(_("nomor sementara"), default=False,
                                            help_text=_("Warga belum memiliki NIK; nomor ini harus diganti."))
     name = models.CharField(_("nama"), max_length=120)
@@ -144,6 +150,11 @@ class Person(models.Model):
             models.Index(fields=["village", "id"], name="person_village_id"),
             models.Index(fields=["village", "life_status", "sex", "birth_date"], name="person_village_stats"),
             models.Index(fields=["life_status"], name="person_life_status"),
+        ]
+        constraints = [
+            # Duplicate NIKs are impossible, also under concurrent entry. A constraint rather than unique=True,
+            # for the reason given at Family.Meta.
+            models.UniqueConstraint(fields=["nik"], name="person_nik_unique"),
         ]
 
     def __str__(self):

@@ -120,3 +120,16 @@ def test_postgresql_keeps_a_fine_histogram_of_names_for_prefix_estimates():
         cursor.execute("SELECT attstattarget FROM pg_attribute WHERE attrelid = 'registry_person'::regclass "
                        "AND attname = 'name_search'")
         assert cursor.fetchone()[0] == 1000
+
+
+@pytest.mark.django_db
+def test_nik_and_kk_number_have_one_unique_index_each_and_no_like_index_to_maintain():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the varchar_pattern_ops indexes are PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("""SELECT indexdef FROM pg_indexes WHERE (tablename = 'registry_person' AND indexdef LIKE '%%(nik%%')
+                          OR (tablename = 'registry_family' AND indexdef LIKE '%%(kk_number%%')""")
+        definitions = sorted(row[0] for row in cursor.fetchall())
+    assert len(definitions) == 2 and all("UNIQUE" in d and "pattern_ops" not in d for d in definitions), definitions
