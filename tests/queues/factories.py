@@ -31,7 +31,9 @@ def make_hall(office_code="mpp", *, daily_quota=100, slot_quota=2):
     """Hall + groups A (Dukcapil) and B (perizinan) + counters 1, 2 (Dukcapil) and 3 (perizinan)."""
     office = Office.objects.get(code=office_code)
     hall = Hall.objects.get_or_create(office=office, defaults={
-        "opens_at": time(0, 0), "closes_at": time(23, 59), "open_days": "0123456", "slot_minutes": 30})[0]
+        # Open the whole day, to the last microsecond: closing at 23:59 made every "take a ticket now" test
+        # fail when the suite ran during the last minute of a WIB day.
+        "opens_at": time(0, 0), "closes_at": time(23, 59, 59, 999999), "open_days": "0123456", "slot_minutes": 30})[0]
     group_a = QueueGroup.objects.get_or_create(hall=hall, prefix="A", defaults={"name": "Kependudukan"})[0]
     group_b = QueueGroup.objects.get_or_create(hall=hall, prefix="B", defaults={"name": "Perizinan"})[0]
     ktp = make_service("uji-ktp-el", "dispendukcapil", "Perekaman KTP-el")
