@@ -132,6 +132,28 @@ class WelfareForm(BootstrapMixin, forms.Form):
         self._style()
 
 
+class HouseholdForm(BootstrapMixin, forms.Form):
+    other_kk = forms.CharField(label=_("Nomor KK keluarga serumah"), max_length=20, required=False,
+                               help_text=_("16 digit, KK lain di desa ini yang tinggal dalam satu rumah dengan "
+                                           "keluarga ini."))
+    leave = forms.BooleanField(label=_("Keluarga ini tidak lagi serumah dengan keluarga lain"), required=False)
+
+    def __init__(self, *args, in_household=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not in_household:
+            del self.fields["leave"]
+        self._style()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("leave") and data.get("other_kk"):
+            raise forms.ValidationError(_("Pilih salah satu: isi nomor KK keluarga serumah, atau centang "
+                                          "“tidak lagi serumah”."))
+        if not data.get("leave") and not data.get("other_kk"):
+            self.add_error("other_kk", _("Isi nomor KK keluarga yang tinggal serumah."))
+        return data
+
+
 class SchoolingForm(BootstrapMixin, forms.Form):
     level = forms.ChoiceField(label=_("Jenjang"), choices=codes.SchoolLevel.choices)
     school = forms.CharField(label=_("Sekolah"), max_length=160, required=False)

@@ -216,8 +216,16 @@ def person_for_request(request, public_id):
 
 def family_for_request(request, public_id):
     return (families_visible_to(request)
-            .select_related("village", "head", "dusun", "rw", "rt")
+            .select_related("village", "head", "dusun", "rw", "rt", "household", "household__head")
             .filter(public_id=public_id).first())
+
+
+def household_families(family):
+    """The other families of ``family``'s household (rumah tangga), with their heads; [] when none."""
+    if family is None or family.household_id is None:
+        return []
+    return list(Family.objects.filter(household_id=family.household_id).exclude(pk=family.pk)
+                .select_related("head").order_by("kk_number"))
 
 
 def latest_welfare(family):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import codes
 from .identity import check_kk, check_nik, normalise_number, temporary_number
-from .models import Family, LifeEvent, Person, Schooling, Welfare, normalise_name
+from .models import Family, Household, LifeEvent, Person, Schooling, Welfare, normalise_name
 from .signals import person_left
 
 PERSON_FIELDS = {
@@ -185,6 +185,66 @@ def family_update(*, actor=None, family: Family, kk_number: str | None = None, *
     _save_unique(_with_actor(family, actor))
     family.warnings = warnings
     return family
+
+
+@transaction.atomic
+def household_join(*, actor=None, family: Family, other_kk: str) -> Household:
+    """Record that ``family`` lives in one house with the family holding KK ``other_kk`` (same village).
+    Both end up in one household: the other family's, or a new one headed by the other family's head.
+    A household is recorded only where it differs from a family, so it always holds two or more."""
+    number = normalise_number(other_kk)
+    other = Family.objects.select_for_update().select_related("household").filter(kk_number=number).first()
+    if other is None:
+        raise ValidationError({"other_kk": [_("Nomor KK %(kk)s tidak terdaftar. Periksa lagi nomornya.") % {
+            "kk": number or other_kk}]})
+    family = Family.objects.select_for_update().get(pk=family.pk)
+    if other.pk == family.pk:
+        raise ValidationError({"other_kk": [_("Itu nomor KK keluarga ini sendiri; isi nomor KK keluarga lain "
+                                              "yang tinggal serumah.")]})
+    if other.village_id != family.village_id:
+        raise ValidationError({"other_kk": [_("KK %(kk)s terdaftar di desa lain. Satu rumah tangga hanya memuat "
+                                              "keluarga dari desa yang sama.") % {"kk": number}]})
+    if family.household_id is not None and family.household_id == other.household_id:
+        raise ValidationError({"other_kk": [_("Kedua keluarga sudah tercatat dalam satu rumah tangga.")]})
+    household = other.household
+    if household is None:
+        household = Household(village_id=other.village_id, head_id=other.head_id, address=other.address)
+        _with_actor(household, actor).save()
+        other.household = household
+        _with_actor(other, actor).save(update_fields=["household", "updated_at"])
+    previous = family.household
+    family.household = household
+    _with_actor(family, actor).save(update_fields=["household", "updated_at"])
+    if previous is not None:
+        _household_after_leaving(previous, family, actor)
+    return household
+
+
+@transaction.atomic
+def household_leave(*, actor=None, family: Family) -> None:
+    """Record that ``family`` no longer shares a house with other families."""
+    family = Family.objects.select_for_update().select_related("household").get(pk=family.pk)
+    previous = family.household
+    if previous is None:
+        raise ValidationError({"leave": [_("Keluarga ini tidak tercatat serumah dengan keluarga lain.")]})
+    family.household = None
+    _with_actor(family, actor).save(update_fields=["household", "updated_at"])
+    _household_after_leaving(previous, family, actor)
+
+
+def _household_after_leaving(household: Household, family: Family, actor) -> None:
+    """After ``family`` left: a household of one family is no longer recorded; a household whose head
+    left takes the head of the first remaining family."""
+    rest = list(household.families.select_for_update().order_by("id"))
+    if len(rest) <= 1:
+        for remaining in rest:
+            remaining.household = None
+            _with_actor(remaining, actor).save(update_fields=["household", "updated_at"])
+        _with_actor(household, actor).delete()
+        return
+    if household.head_id is None or household.head_id == family.head_id:
+        household.head_id = rest[0].head_id
+        _with_actor(household, actor).save(update_fields=["head"])
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ urlpatterns = [
     path("keluarga/<uuid:public_id>/", views.family_detail, name="family"),
     path("keluarga/<uuid:public_id>/ubah/", views.family_edit, name="family_edit"),
     path("keluarga/<uuid:public_id>/kelahiran/", views.birth_create, name="birth_create"),
+    path("keluarga/<uuid:public_id>/rumah-tangga/", views.household_edit, name="household_edit"),
     path("warga/data-saya/", views.my_record, name="my_record"),
     path("warga/tautkan/", views.citizen_link, name="citizen_link"),
     path("", include(("balai.registry.importing.urls", "registry_import"))),

@@ -25,6 +25,7 @@ from .forms import (
     BirthForm,
     CitizenLinkForm,
     FamilyForm,
+    HouseholdForm,
     LifeEventForm,
     PersonForm,
     SchoolingForm,
@@ -149,6 +150,7 @@ def family_detail(request, public_id):
         "family": family, "active": [m for m in members if m.life_status == codes.LifeStatus.ALIVE],
         "former": [m for m in members if m.life_status != codes.LifeStatus.ALIVE],
         "welfare": family.welfare.order_by("-date", "-id")[:10],
+        "household": family.household, "household_families": selectors.household_families(family),
         "history": history_rows(family, limit=20) if not perms.citizen(request) else [],
         "can_edit": selectors.can_edit_village(request, family.village_id),
     })
@@ -326,6 +328,29 @@ def welfare_create(request, public_id):
     return render(request, "registry/simple_form.html", {
         "form": form, "title": _("Status kesejahteraan"), "subject": f"KK {family.kk_number}",
         "back": f"/keluarga/{family.public_id}/"})
+
+
+@allow(rperms.edit_persons)
+def household_edit(request, public_id):
+    """Which other families of the village live in the same house (a household, rumah tangga)."""
+    family = _family_or_404(request, public_id)
+    if not selectors.can_edit_village(request, family.village_id):
+        raise PermissionDenied
+    form = HouseholdForm(request.POST or None, in_household=family.household_id is not None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data.get("leave"):
+                services.household_leave(actor=request.user, family=family)
+                messages.success(request, _("Keluarga ini tidak lagi tercatat serumah dengan keluarga lain."))
+            else:
+                services.household_join(actor=request.user, family=family, other_kk=form.cleaned_data["other_kk"])
+                messages.success(request, _("Rumah tangga tersimpan."))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect("registry:family", public_id=family.public_id)
+    return render(request, "registry/household_form.html", {
+        "form": form, "family": family, "others": selectors.household_families(family)})
 
 
 @allow(rperms.edit_persons)
