@@ -193,7 +193,7 @@ def household_join(*, actor=None, family: Family, other_kk: str) -> Household:
     Both end up in one household: the other family's, or a new one headed by the other family's head.
     A household is recorded only where it differs from a family, so it always holds two or more."""
     number = normalise_number(other_kk)
-    other = Family.objects.select_for_update().select_related("household").filter(kk_number=number).first()
+    other = Family.objects.select_for_update(of=("self",)).select_related("household").filter(kk_number=number).first()
     if other is None:
         raise ValidationError({"other_kk": [_("Nomor KK %(kk)s tidak terdaftar. Periksa lagi nomornya.") % {
             "kk": number or other_kk}]})
@@ -223,7 +223,7 @@ def household_join(*, actor=None, family: Family, other_kk: str) -> Household:
 @transaction.atomic
 def household_leave(*, actor=None, family: Family) -> None:
     """Record that ``family`` no longer shares a house with other families."""
-    family = Family.objects.select_for_update().select_related("household").get(pk=family.pk)
+    family = Family.objects.select_for_update(of=("self",)).select_related("household").get(pk=family.pk)
     previous = family.household
     if previous is None:
         raise ValidationError({"leave": [_("Keluarga ini tidak tercatat serumah dengan keluarga lain.")]})
