@@ -11,6 +11,10 @@
 
 Prints rows/s, the ratio to the COPY baseline measured in the same run, and this process's peak RSS
 (``resource.getrusage``; the import streams the file, so memory should not grow with N).
+
+``--sqlite FILE`` runs the same on a fresh SQLite database at FILE (the embedded default); its
+baseline is SQLite's plain bulk load: the CSV read by Python's csv module and inserted with one
+``executemany`` per 50,000 rows into a bare table of text columns, in one transaction.
 """
 
 import argparse
@@ -45,6 +49,45 @@ def fresh_database(url: str) -> str:
     return urlunparse(parsed._replace(path="/" + name))
 
 
+def copy_baseline(connection, csv_path, columns):
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_copy_baseline")
+        cursor.execute(f"CREATE UNLOGGED TABLE bench_copy_baseline ({', '.join(f'{c} text' for c in columns)})")
+        started = time.perf_counter()
+        with open(csv_path, "rb") as handle, cursor.cursor.copy(
+                "COPY bench_copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+            while block := handle.read(1 << 20):
+                copy.write(block)
+        seconds = time.perf_counter() - started
+        cursor.execute("SELECT COUNT(*) FROM bench_copy_baseline")
+        copied = cursor.fetchone()[0]
+        cursor.execute("DROP TABLE bench_copy_baseline")
+    return seconds, copied
+
+
+def sqlite_baseline(connection, csv_path, columns):
+    import csv
+    import itertools
+
+    from django.db import transaction
+
+    marks = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_copy_baseline")
+        cursor.execute(f"CREATE TABLE bench_copy_baseline ({', '.join(f'{c} text' for c in columns)})")
+        started = time.perf_counter()
+        with open(csv_path, encoding="utf-8", newline="") as handle, transaction.atomic():
+            reader = csv.reader(handle)
+            next(reader)
+            while chunk := list(itertools.islice(reader, 50_000)):
+                cursor.executemany(f"INSERT INTO bench_copy_baseline VALUES ({marks})", chunk)
+        seconds = time.perf_counter() - started
+        cursor.execute("SELECT COUNT(*) FROM bench_copy_baseline")
+        copied = cursor.fetchone()[0]
+        cursor.execute("DROP TABLE bench_copy_baseline")
+    return seconds, copied
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=100_000)
@@ -52,10 +95,15 @@ def main():
     parser.add_argument("--csv", help="Reuse (or keep) the generated CSV at this path.")
     parser.add_argument("--no-reimport", action="store_true", help="Skip the second (no-change) import.")
     parser.add_argument("--verbose", action="store_true", help="Print each import statement with its time.")
+    parser.add_argument("--sqlite", metavar="FILE", help="Measure on a fresh SQLite database at FILE instead.")
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai")
-    bench_url = fresh_database(url)
+    if args.sqlite:
+        for suffix in ("", "-wal", "-shm"):
+            Path(args.sqlite + suffix).unlink(missing_ok=True)
+        bench_url = f"sqlite:///{Path(args.sqlite).resolve()}"
+    else:
+        bench_url = fresh_database(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai"))
     os.environ["DATABASE_URL"] = bench_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
     env = dict(os.environ)
@@ -87,21 +135,14 @@ def main():
     from balai.registry.importing.engine import population_import
     from balai.registry.models import Family, Person
 
-    # Baseline: plain COPY of the same file into a bare table.
+    # Baseline: plain COPY of the same file into a bare table (SQLite: csv module + executemany).
     with open(csv_path, encoding="utf-8") as handle:
         columns = handle.readline().strip().split(",")
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TABLE IF EXISTS bench_copy_baseline")
-        cursor.execute(f"CREATE UNLOGGED TABLE bench_copy_baseline ({', '.join(f'{c} text' for c in columns)})")
-        started = time.perf_counter()
-        with open(csv_path, "rb") as handle, cursor.cursor.copy(
-                "COPY bench_copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
-            while block := handle.read(1 << 20):
-                copy.write(block)
-        copy_seconds = time.perf_counter() - started
-        cursor.execute("SELECT COUNT(*) FROM bench_copy_baseline")
-        copied = cursor.fetchone()[0]
-        cursor.execute("DROP TABLE bench_copy_baseline")
+    if connection.vendor == "sqlite":
+        copy_seconds, copied = sqlite_baseline(connection, csv_path, columns)
+    else:
+        copy_seconds, copied = copy_baseline(connection, csv_path, columns)
+    baseline = "plain COPY" if connection.vendor == "postgresql" else "executemany"
 
     print(f"load average before import: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
     rss_before = peak_rss_mb()
@@ -120,17 +161,18 @@ def main():
         again_seconds = time.perf_counter() - started
 
     rows = report.rows
-    print(f"people in file            {rows:,} (COPY loaded {copied:,})")
+    print(f"database                  {connection.vendor}")
+    print(f"people in file            {rows:,} ({baseline} loaded {copied:,})")
     print(f"persons / families        {Person.objects.count():,} / {Family.objects.count():,}")
-    print(f"plain COPY                {copy_seconds:8.1f} s  {copied / copy_seconds:10,.0f} rows/s")
+    print(f"{baseline:26}{copy_seconds:8.1f} s  {copied / copy_seconds:10,.0f} rows/s")
     print(f"import (first)            {import_seconds:8.1f} s  {rows / import_seconds:10,.0f} rows/s  "
           f"created {report.created:,}, warnings {report.warning_count:,}, errors {report.error_count:,}")
     if again is not None:
         print(f"import (again, no change) {again_seconds:8.1f} s  {rows / again_seconds:10,.0f} rows/s  "
               f"created {again.created}, updated {again.updated}, unchanged {again.unchanged:,}")
-    print(f"ratio import / COPY       {import_seconds / copy_seconds:8.1f} x")
+    print(f"{'ratio import / ' + baseline:26}{import_seconds / copy_seconds:8.1f} x")
     print(f"importer CPU (Python)     {import_cpu:8.1f} s  ({import_cpu * 1e6 / max(rows, 1):.0f} µs/row; "
-          f"the rest of the wall time is PostgreSQL or waiting for a CPU)")
+          f"the rest of the wall time is the database or waiting for a CPU)")
     print(f"peak RSS                  {rss_import:8.0f} MB (before import {rss_before:.0f} MB)")
 
 

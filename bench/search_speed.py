@@ -11,6 +11,9 @@
    regency-wide list; the API list; the regency, kecamatan and village statistics pages.
    It also times the bare selector queries (SQL only) against a primary-key lookup baseline.
 3. Prints p50/p95 in milliseconds and ratios to the baselines measured in the same run.
+``--sqlite FILE`` measures the same on a SQLite database at FILE (the embedded default): with
+``--reuse`` a file already holding N persons (e.g. the one ``bench/import_speed.py --sqlite FILE``
+leaves behind) is used as it is.
 Targets (issue 3, at 1.7M persons): NIK/KK p95 < 20 ms, name prefix p95 < 100 ms, list pages
 p95 < 150 ms, regency statistics < 500 ms.
 """
@@ -66,10 +69,17 @@ def main():
     parser.add_argument("--people", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=100, help="requests per measurement (default 100)")
     parser.add_argument("--reuse", action="store_true", help="reuse the bench database if it has N persons")
+    parser.add_argument("--sqlite", metavar="FILE", help="measure on the SQLite database at FILE instead")
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai")
-    os.environ["DATABASE_URL"] = bench_database(url, args.reuse)
+    if args.sqlite:
+        if not args.reuse:
+            for suffix in ("", "-wal", "-shm"):
+                Path(args.sqlite + suffix).unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(args.sqlite).resolve()}"
+    else:
+        url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai")
+        os.environ["DATABASE_URL"] = bench_database(url, args.reuse)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
     import django
 
@@ -106,7 +116,9 @@ def main():
               f"summary refresh {summary_s:.1f} s")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    print(f"Database: PostgreSQL {connection.pg_version // 10000}; persons {Person.objects.count():,}; "
+    engine = (f"PostgreSQL {connection.pg_version // 10000}" if connection.vendor == "postgresql"
+              else f"SQLite {connection.Database.sqlite_version}")
+    print(f"Database: {engine}; persons {Person.objects.count():,}; "
           f"families {Family.objects.count():,}")
 
     def staff(username, office_code, role):
