@@ -96,7 +96,7 @@ def main():
     from balai.regions.loading import load_regions
     from balai.registry import selectors
     from balai.registry.generator import insert_population, regency_villages
-    from balai.registry.models import Family, Person
+    from balai.registry.models import Family, Person, PopulationSummary
     from balai.registry.statistics import population_summary_refresh
     from balai.registry.views import _cursor_dump
 
@@ -114,6 +114,10 @@ def main():
         summary_s = time.perf_counter() - started
         print(f"Generated and inserted {done:,} persons in {load_s:.0f} s ({done / load_s:,.0f}/s); "
               f"summary refresh {summary_s:.1f} s")
+    if not PopulationSummary.objects.exists():  # a reused database filled by an import before it refreshed
+        started = time.perf_counter()
+        population_summary_refresh()
+        print(f"summary refresh {time.perf_counter() - started:.1f} s")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     engine = (f"PostgreSQL {connection.pg_version // 10000}" if connection.vendor == "postgresql"

@@ -201,8 +201,10 @@ def test_command_imports_and_fails_loudly_on_errors(regions, tmp_path):
     out = io.StringIO()
     call_command("import_population", str(good), stdout=out)
     assert "9 penduduk baru" in out.getvalue()
+    assert f"Statistik penduduk diperbarui untuk wilayah {VILLAGE}." in out.getvalue()
+    out = io.StringIO()
     call_command("import_population", str(good), stdout=out)
-    assert "Tidak ada perubahan" in out.getvalue()
+    assert "Tidak ada perubahan" in out.getvalue() and "Statistik" not in out.getvalue()
     rows = clean_rows()
     rows.append(person(99, kk_serial=9, sex=1, tanggal_lahir="1980-13-01"))
     bad = tmp_path / "salah.csv"

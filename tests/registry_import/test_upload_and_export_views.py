@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from balai.core.models import AccessLog, TaskProgress
 from balai.registry.importing.engine import population_import
-from balai.registry.models import Person
+from balai.registry.models import Person, PopulationSummary
 
 from .builders import OTHER_VILLAGE, VILLAGE, balai_csv, family, opensid_people, opensid_workbook
 
@@ -40,6 +40,10 @@ def test_operator_uploads_a_file_and_follows_the_task_to_its_report(world, run_o
     assert "3 penduduk baru" in page.content.decode()
     partial = client.get(response.url, HTTP_HX_REQUEST="true")
     assert b"hx-trigger" not in partial.content and b"<html" not in partial.content
+    # the kecamatan and regency statistics read the summary: the task refreshed it for this village
+    families = PopulationSummary.objects.get(village_id=VILLAGE, dimension="families", key="all")
+    assert families.count == 1
+    assert sum(PopulationSummary.objects.filter(village_id=VILLAGE, dimension="age").values_list("count", flat=True)) == 3
 
 
 def test_progress_partial_keeps_polling_while_the_task_runs(world):

@@ -87,6 +87,7 @@ class ImportReport:
     error_count: int = 0
     warning_count: int = 0
     error_rows: set = field(default_factory=set)
+    villages: list = field(default_factory=list)  # codes of the villages the file names (valid ones)
 
     def error(self, row, column, message):
         self.error_count += 1
@@ -552,10 +553,31 @@ def _run(table, report, *, village_code, scope, progress_id, today):
             with transaction.atomic():
                 _write(cursor, report, validate.unit_keys)
             report.written = True
+            report.villages = sorted(code for code, problem in validate.villages.items() if problem is None)
             return report
         finally:
             stager.abandon()  # a file problem found halfway (say, bad encoding) leaves the COPY open
             _drop_stage(cursor)
+
+
+def refresh_statistics(report: ImportReport) -> str | None:
+    """After a written import, rebuild the statistics summary (kecamatan and regency pages) of the
+    smallest region holding every imported village, and return its code; None when nothing changed.
+    Its own transaction, after the import's: the register is not locked while it runs."""
+    from balai.registry.statistics import population_summary_refresh
+
+    if not report.written or not report.villages or not (
+            report.created or report.updated or report.families_created or report.families_updated):
+        return None
+    parts = [code.split(".") for code in report.villages]
+    common = []
+    for level in zip(*parts, strict=False):
+        if len(set(level)) > 1:
+            break
+        common.append(level[0])
+    prefix = ".".join(common)
+    population_summary_refresh(prefix=prefix or None)
+    return prefix
 
 
 def _check_across_rows(cursor, report, layout):

@@ -1,6 +1,7 @@
 """The import as a background task (django-tasks; immediate in tests), reporting progress to the
 ``TaskProgress`` row that the upload page polls."""
 
+import logging
 import os
 
 from django_tasks import task
@@ -8,7 +9,9 @@ from django_tasks import task
 from balai.core.models import TaskProgress
 from balai.core.tasks import report_progress
 
-from .engine import population_import
+from .engine import population_import, refresh_statistics
+
+log = logging.getLogger("balai.registry.import")
 
 
 @task()
@@ -29,6 +32,13 @@ def import_population_task(*, path: str, village_code: str, scope: str | None, p
             pass
     result = report.as_dict()
     result.update(file=file_name, village=village_code)
+    if report.written:  # the register is committed; a failing statistics refresh must not say otherwise
+        report_progress(progress_id, message="Memperbarui statistik penduduk…")
+        try:
+            refresh_statistics(report)
+        except Exception:  # noqa: BLE001 - logged; the nightly refresh catches up
+            log.exception("statistics refresh after import failed")
+            result["summary"] += " Statistik penduduk belum diperbarui (akan diperbarui pada pembaruan malam)."
     report_progress(progress_id, state=TaskProgress.State.DONE, done=report.rows, total=report.rows,
                     message=result["summary"], result=result)
     return result["summary"]

@@ -5,7 +5,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from balai.registry.importing.engine import population_import
+from balai.registry.importing.engine import population_import, refresh_statistics
 
 
 class Command(BaseCommand):
@@ -27,6 +27,7 @@ class Command(BaseCommand):
                                            partial=options["partial"], dry_run=options["dry_run"])
         except OSError as exc:
             raise CommandError(f"Berkas tidak dapat dibuka: {exc}")
+        refreshed = refresh_statistics(report)
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2, default=str))
         else:
@@ -40,5 +41,7 @@ class Command(BaseCommand):
             if report.warning_count > options["show"]:
                 self.stdout.write(f"… dan {report.warning_count - options['show']} peringatan lain")
             self.stdout.write(report.summary())
+            if refreshed is not None:
+                self.stdout.write(f"Statistik penduduk diperbarui untuk wilayah {refreshed or 'seluruhnya'}.")
         if report.error_count and not report.written and not options["dry_run"]:
             raise CommandError("Impor gagal; tidak ada yang disimpan.")
