@@ -26,11 +26,14 @@ def _next_char(value: str) -> str:
 
 
 def region_q(field: str, code: str) -> Q:
-    """The region ``code`` and its subtree on ``field`` (a region code column), as index-friendly ranges."""
+    """The villages of region ``code`` on ``field``, a column holding village codes: the village itself,
+    or the code range of a kecamatan's, regency's or province's villages. One range and no ``OR``
+    (a village column never holds the code of a larger region): with an ``OR`` SQLite read every
+    person of the regency and sorted them for a deep page of the regency list (0.4 s at 1.7 M)."""
     if code.count(".") >= 3:
         return Q(**{field: code})
     lo = code + "."
-    return Q(**{field: code}) | Q(**{f"{field}__gte": lo, f"{field}__lt": _next_char(lo)})
+    return Q(**{f"{field}__gte": lo, f"{field}__lt": _next_char(lo)})
 
 
 def range_is_prefix(using: str = "default") -> bool:
