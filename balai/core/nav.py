@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from balai.core.links import cached_reverse
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -32,7 +34,7 @@ def items_for(request):
             kwargs = item.kwargs_from_request(request) if item.kwargs_from_request else {}
             if kwargs is None:
                 continue
-            url = reverse(item.url_name, kwargs=kwargs)
+            url = cached_reverse(item.url_name, **kwargs)
         except Exception:  # a broken menu entry must never break every page
             continue
         visible.append({"label": item.label, "url": url, "active": request.path.startswith(url) and url != "/"})

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from balai.core.links import detail_url
 from balai.regions.models import Region, VillageUnit
 
 from . import codes
@@ -83,6 +84,9 @@ class Family(models.Model):
 
     def __str__(self):
         return f"KK {self.masked_kk}"
+
+    def get_absolute_url(self):
+        return detail_url("registry:family", self.public_id)
 
     @property
     def masked_kk(self) -> str:
@@ -166,6 +170,9 @@ class Person(models.Model):
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = list(set(update_fields) | {"name_search"})
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return detail_url("registry:person", self.public_id)
 
     @property
     def masked_nik(self) -> str:

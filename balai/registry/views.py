@@ -86,11 +86,12 @@ def search(request):
     if cursor:
         params["after"] = _cursor_dump(cursor)
         next_query = params.urlencode()
-    dusun = VillageUnit.objects.filter(village_id=flt.village or scope, kind=UnitKind.DUSUN) if (
-        flt.village or scope).count(".") == 3 else VillageUnit.objects.none()
+    # Filter choices as plain rows (a search page is rendered on every keystroke).
+    dusun = list(VillageUnit.objects.filter(village_id=flt.village or scope, kind=UnitKind.DUSUN)
+                 .order_by("name").values("pk", "name")) if (flt.village or scope).count(".") == 3 else []
     # Region filter: the kecamatan of a regency office, the villages of a kecamatan office.
-    villages = Region.objects.filter(parent_id=scope).order_by("code") if scope and scope.count(".") < 3 \
-        else Region.objects.none()
+    villages = list(Region.objects.filter(parent_id=scope).order_by("code").values("code", "name")) if (
+        scope and scope.count(".") < 3) else []
     context = {
         "rows": rows, "flt": flt, "next_query": next_query, "size": size, "dusun": dusun, "villages": villages,
         "sexes": codes.Sex.choices, "statuses": codes.LifeStatus.choices,
