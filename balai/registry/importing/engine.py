@@ -717,6 +717,17 @@ def _reserve_ids(cursor, model, low, high) -> int:
     return max(highest, row[0] if row else 0) + 1 - low
 
 
+def _count_and_reserve(cursor, model, source, *, row, known) -> tuple[int, int, int]:
+    """(rows, rows already registered, id base) over ``source``: ids are reserved for the span of the
+    new rows' numbers (``row`` where ``known`` is NULL)."""
+    cursor.execute(f"""
+        SELECT COUNT(*), COUNT({known}), MIN(CASE WHEN {known} IS NULL THEN {row} END),
+               MAX(CASE WHEN {known} IS NULL THEN {row} END)
+        {source}""")
+    total, matched, low, high = cursor.fetchone()
+    return total, matched, (_reserve_ids(cursor, model, low, high) if total > matched else 0)
+
+
 def _distinct(a, b):
     return f"{a} IS DISTINCT FROM {b}" if _vendor() == "postgresql" else f"{a} IS NOT {b}"
 
@@ -811,18 +822,11 @@ def _write(cursor, report, unit_keys):
     # Which NIKs and KKs are already registered, and the span of file rows that are new: a new person's id
     # is person_base + row number, a new family's is family_base + the row it is written from. Families
     # are written before persons and name their head by that id (foreign keys are checked at commit).
-    cursor.execute(f"""
-        SELECT COUNT(*), COUNT(p.id), MIN(CASE WHEN p.id IS NULL THEN s.row_no END),
-               MAX(CASE WHEN p.id IS NULL THEN s.row_no END)
-        FROM {STAGE} s LEFT JOIN {person_table} p ON p.nik = s.nik""")
-    total, matched, low, high = cursor.fetchone()
-    person_base = _reserve_ids(cursor, Person, low, high) if total > matched else 0
-    cursor.execute(f"""
-        SELECT COUNT(*), COUNT(f.id), MIN(CASE WHEN f.id IS NULL THEN x.src_row END),
-               MAX(CASE WHEN f.id IS NULL THEN x.src_row END)
-        FROM {KKS} x LEFT JOIN {family_table} f ON f.kk_number = x.kk""")
-    fam_total, fam_matched, fam_low, fam_high = cursor.fetchone()
-    family_base = _reserve_ids(cursor, Family, fam_low, fam_high) if fam_total > fam_matched else 0
+    total, matched, person_base = _count_and_reserve(
+        cursor, Person, f"FROM {STAGE} s LEFT JOIN {person_table} p ON p.nik = s.nik", row="s.row_no", known="p.id")
+    fam_total, fam_matched, family_base = _count_and_reserve(
+        cursor, Family, f"FROM {KKS} x LEFT JOIN {family_table} f ON f.kk_number = x.kk", row="x.src_row",
+        known="f.id")
     bulk = _BulkLoad(cursor, [Family, Person]) if _is_bulk_load(cursor, total - matched) else None
     if bulk:
         bulk.suspend()
