@@ -351,7 +351,8 @@ def household_edit(request, public_id):
         else:
             return redirect("registry:family", public_id=family.public_id)
     return render(request, "registry/household_form.html", {
-        "form": form, "family": family, "others": selectors.household_families(family)})
+        "form": form, "family": family, "others": selectors.household_families(family),
+        "title": _("Rumah tangga"), "subject": f"KK {family.kk_number}", "back": family.get_absolute_url()})
 
 
 @allow(rperms.edit_persons)
