@@ -193,17 +193,20 @@ def household_join(*, actor=None, family: Family, other_kk: str) -> Household:
     Both end up in one household: the other family's, or a new one headed by the other family's head.
     A household is recorded only where it differs from a family, so it always holds two or more."""
     number = normalise_number(other_kk)
-    other = Family.objects.select_for_update(of=("self",)).select_related("household").filter(kk_number=number).first()
-    if other is None:
-        raise ValidationError({"other_kk": [_("Nomor KK %(kk)s tidak terdaftar. Periksa lagi nomornya.") % {
+    # Looked up in this family's village only: the answer never tells whether a KK exists elsewhere.
+    other_id = Family.objects.filter(kk_number=number, village_id=family.village_id).values_list(
+        "pk", flat=True).first()
+    if other_id is None:
+        raise ValidationError({"other_kk": [_("Nomor KK %(kk)s tidak terdaftar di desa ini. Periksa lagi nomornya; "
+                                              "satu rumah tangga hanya memuat keluarga dari desa yang sama.") % {
             "kk": number or other_kk}]})
-    family = Family.objects.select_for_update().get(pk=family.pk)
-    if other.pk == family.pk:
+    if other_id == family.pk:
         raise ValidationError({"other_kk": [_("Itu nomor KK keluarga ini sendiri; isi nomor KK keluarga lain "
                                               "yang tinggal serumah.")]})
-    if other.village_id != family.village_id:
-        raise ValidationError({"other_kk": [_("KK %(kk)s terdaftar di desa lain. Satu rumah tangga hanya memuat "
-                                              "keluarga dari desa yang sama.") % {"kk": number}]})
+    # Both rows locked in id order, so two operators joining the same two families cannot deadlock.
+    locked = {f.pk: f for f in Family.objects.select_for_update(of=("self",)).select_related("household")
+              .filter(pk__in=[family.pk, other_id]).order_by("pk")}
+    family, other = locked[family.pk], locked[other_id]
     if family.household_id is not None and family.household_id == other.household_id:
         raise ValidationError({"other_kk": [_("Kedua keluarga sudah tercatat dalam satu rumah tangga.")]})
     household = other.household
