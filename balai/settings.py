@@ -200,9 +200,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Caches: local memory by default; set CACHE_URL=redis://... when several web processes run.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith("redis"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL},
+              "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                            "KEY_PREFIX": "ratelimit"}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+              "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}}
+# Attempt limits of public secret-checking forms, (attempts, seconds) per client: see balai/core/ratelimit.py.
+BALAI_ATTEMPT_LIMITS = {}
 
 # Background work: django-tasks with the database backend; tests run tasks immediately.
 TASKS = {

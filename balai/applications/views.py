@@ -15,6 +15,7 @@ from balai.accounts import permissions as perms
 from balai.accounts.models import Office
 from balai.core.access import allow, public
 from balai.core.audit import log_access
+from balai.core.ratelimit import attempt_allowed, too_many_attempts_message
 from balai.registry.selectors import persons_visible_to
 from balai.services.models import Service
 
@@ -222,8 +223,10 @@ def mine(request):
 @public
 def track(request):
     """Public status page: reference + birth date, with "what happens next"."""
-    application, error = None, ""
-    if request.method == "POST":
+    application, error, status = None, "", 200
+    if request.method == "POST" and not attempt_allowed(request, "track"):
+        error, status = too_many_attempts_message("track"), 429
+    elif request.method == "POST":
         reference = normalise_reference(request.POST.get("reference", ""))
         try:
             birth = dt.date.fromisoformat(request.POST.get("birth_date", ""))
@@ -243,7 +246,7 @@ def track(request):
         context.update(steps=_steps(application), next_hint=_next_hint(application), sla=application.sla_state(),
                        events=list(application.events.only("at", "to_status", "note", "action")),
                        has_survey=SurveyResponse.objects.filter(application=application).exists())
-    return render(request, "applications/track.html", context)
+    return render(request, "applications/track.html", context, status=status)
 
 
 ZERO = "00000000-0000-0000-0000-000000000000"

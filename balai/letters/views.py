@@ -11,6 +11,7 @@ from balai.accounts import permissions as perms
 from balai.core.access import allow, public
 from balai.core.audit import log_access
 from balai.core.models import AccessLog
+from balai.core.ratelimit import attempt_allowed, too_many_attempts_message
 
 from .formatting import mask_name
 from .forms import RevokeForm, TrackForm, VerifyUploadForm
@@ -96,9 +97,11 @@ def verify(request, token):
     letter = Letter.objects.select_related("letter_type", "office", "village").filter(verification_token=token).first()
     if letter is None:
         return render(request, "letters/verify_unknown.html", status=404)
-    result = None
+    result, status, refused = None, 200, ""
     form = VerifyUploadForm()
-    if request.method == "POST":
+    if request.method == "POST" and not attempt_allowed(request, "verify_upload"):
+        refused, status = too_many_attempts_message("verify_upload"), 429
+    elif request.method == "POST":
         form = VerifyUploadForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
@@ -109,7 +112,8 @@ def verify(request, token):
         verification_record(letter=letter, method=Verification.Method.VIEW, request=request)
     return render(request, "letters/verify.html", {
         "letter": letter, "holder_masked": mask_name(letter.holder_name), "form": form, "result": result,
-    })
+        "refused": refused,
+    }, status=status)
 
 
 @public

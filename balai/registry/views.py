@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from balai.accounts import permissions as perms
 from balai.core.access import allow
 from balai.core.audit import history_rows, log_access
+from balai.core.ratelimit import attempt_allowed, too_many_attempts_message
 from balai.regions.models import Level, Region, UnitKind, VillageUnit
 
 from . import codes, selectors, services
@@ -400,6 +401,9 @@ def citizen_link(request):
     if person is not None:
         return redirect("registry:my_record")
     form = CitizenLinkForm(request.POST or None)
+    if request.method == "POST" and not attempt_allowed(request, "citizen_link"):
+        form.add_error(None, too_many_attempts_message("citizen_link"))
+        return render(request, "registry/citizen_link.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             services.citizen_link(user=request.user, **form.cleaned_data)

@@ -122,6 +122,18 @@ def test_uploaded_pdf_matches_only_when_byte_identical(client, letter):
     assert list(letter.verifications.order_by("id").values_list("result", flat=True)) == ["match", "mismatch"]
 
 
+def test_uploads_to_the_verification_page_are_limited_per_device(client, letter, settings):
+    settings.BALAI_ATTEMPT_LIMITS = {"verify_upload": (2, 600)}
+    url = reverse("letters:verify", args=[letter.verification_token])
+    for _ in range(2):
+        ok = client.post(url, {"file": SimpleUploadedFile("s.pdf", bytes(letter.pdf), "application/pdf")})
+        assert ok.status_code == 200 and 'data-result="match"' in ok.content.decode()
+    refused = client.post(url, {"file": SimpleUploadedFile("s.pdf", bytes(letter.pdf), "application/pdf")})
+    assert refused.status_code == 429 and "Terlalu banyak percobaan" in refused.content.decode()
+    assert letter.verifications.filter(method=Verification.Method.UPLOAD).count() == 2  # the third was not hashed
+    assert client.get(url).status_code == 200  # reading the page is not limited
+
+
 def test_verification_api_reports_facts_and_checks_a_hash(client, letter):
     url = reverse("letter-verification", args=[letter.verification_token])
     data = client.get(url).json()

@@ -118,6 +118,18 @@ def test_a_citizen_links_the_account_and_then_sees_own_record_and_family_only(wo
     assert client.get(f"/penduduk/{residents['sumberagung'].public_id}/").status_code == 403
 
 
+def test_a_citizen_may_try_to_link_the_account_five_times_an_hour(world, residents):
+    me = residents["sarongan"]
+    client = world.client("citizen")
+    guess = {"nik": me.nik, "kk_number": "0000000000000000", "birth_date": me.birth_date.isoformat()}
+    for _ in range(5):
+        assert "tidak cocok" in client.post("/warga/tautkan/", guess).content.decode()
+    right = dict(guess, kk_number=me.family.kk_number)
+    stopped = client.post("/warga/tautkan/", right)
+    assert stopped.status_code == 429 and "Terlalu banyak percobaan" in stopped.content.decode()
+    assert Person.objects.get(pk=me.pk).user is None
+
+
 def test_operator_exports_only_own_village_and_the_export_is_logged(world, residents):
     client = world.client("operator")
     assert client.get(f"/penduduk/ekspor/{SUMBERAGUNG}/").status_code == 403
