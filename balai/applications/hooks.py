@@ -23,6 +23,25 @@ def unregister_transition_hook(fn):
         _hooks.remove(fn)
 
 
+# --- signing credentials ---------------------------------------------------------------------
+# Apps above this one (letters) say whether signing ("sign") needs the signer's NIK and passphrase for an
+# external electronic-signature service (BSrE): the action form then asks for them, and the transition
+# passes them on to the hooks as ``signer_options`` (used for that one request, never stored).
+
+_signing_prompts = []
+
+
+def register_signing_prompt(fn):
+    """``fn() -> bool``: True when signing needs the signer's NIK and passphrase."""
+    if fn not in _signing_prompts:
+        _signing_prompts.append(fn)
+    return fn
+
+
+def signing_needs_passphrase() -> bool:
+    return any(fn() for fn in _signing_prompts)
+
+
 def run_transition_hooks(**kwargs):
     for fn in list(_hooks):
         fn(**kwargs)

@@ -294,9 +294,11 @@ def _actor_name(user):
 
 # --- transitions -----------------------------------------------------------------------------
 
-def application_transition(*, application, action: str, user=None, membership=None, note: str = "") -> Application:
+def application_transition(*, application, action: str, user=None, membership=None, note: str = "",
+                           signer_options: dict | None = None) -> Application:
     """Move ``application`` by ``action``; refuse with an Indonesian message when the action is not
-    allowed now, for this person, or when someone else moved it first."""
+    allowed now, for this person, or when someone else moved it first. ``signer_options`` (the signer's
+    NIK and passphrase for an external signing service) go to the hooks and nowhere else."""
     note = (note or "").strip()
     expected = application.status
     permitted = dict(allowed_actions(application, user=user, membership=membership))
@@ -342,7 +344,7 @@ def application_transition(*, application, action: str, user=None, membership=No
         Application.objects.filter(pk=application.pk).update(current_office=office)
         application.current_office = office
         run_transition_hooks(application=application, from_status=expected, to_status=target, actor=user,
-                             membership=membership, action=action)
+                             membership=membership, action=action, signer_options=signer_options)
         ApplicationEvent.objects.create(
             application=application, actor=user if user is not None and user.is_authenticated else None,
             actor_name=_actor_name(user), office=membership.office if membership else None,

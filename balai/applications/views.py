@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from balai.accounts import permissions as perms
@@ -20,7 +21,7 @@ from balai.registry.selectors import persons_visible_to
 from balai.services.models import Service
 
 from . import feedback, selectors
-from .hooks import status_links
+from .hooks import signing_needs_passphrase, status_links
 from .models import (
     SKM_ELEMENTS,
     SKM_SCALE,
@@ -149,10 +150,12 @@ def detail(request, public_id):
         log_access(request, obj=application, label=f"{application.reference} {application.applicant_name}",
                    region_code=application.village_id or "")
     events = list(application.events.select_related("office"))
+    actions = allowed_actions(application, user=request.user, membership=request.membership)
     return render(request, "applications/detail.html", {
         "app": application, "events": events, "steps": _steps(application), "next_hint": _next_hint(application),
         "attachments": list(application.attachments.all()),
-        "actions": allowed_actions(application, user=request.user, membership=request.membership),
+        "actions": actions,
+        "sign_passphrase": any(action == "sign" for action, _label in actions) and signing_needs_passphrase(),
         "sla": application.sla_state(), "can_upload": application.status == RETURNED or request.membership is not None,
         "requirements": application.service.requirements,
         "has_survey": SurveyResponse.objects.filter(application=application).exists(),
@@ -162,11 +165,18 @@ def detail(request, public_id):
 
 @allow(staff_or_citizen)
 @require_POST
+@sensitive_post_parameters("sign_passphrase")
 def transition(request, public_id):
     application = _application_for(request, public_id)
+    action = request.POST.get("action", "")
+    signer_options = None
+    if action == "sign" and signing_needs_passphrase():  # an external signing service (BSrE)
+        signer_options = {"nik": request.POST.get("sign_nik", "").strip(),
+                          "passphrase": request.POST.get("sign_passphrase", "")}
     try:
-        application_transition(application=application, action=request.POST.get("action", ""), user=request.user,
-                               membership=request.membership, note=request.POST.get("note", ""))
+        application_transition(application=application, action=action, user=request.user,
+                               membership=request.membership, note=request.POST.get("note", ""),
+                               signer_options=signer_options)
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:

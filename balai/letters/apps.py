@@ -8,7 +8,11 @@ class LettersConfig(AppConfig):
     verbose_name = _("Surat")
 
     def ready(self):
-        from balai.applications.hooks import register_status_links, register_transition_hook
+        from balai.applications.hooks import (
+            register_signing_prompt,
+            register_status_links,
+            register_transition_hook,
+        )
         from balai.core.demo import register_demo_step
         from balai.core.nav import NavItem, register
 
@@ -18,7 +22,14 @@ class LettersConfig(AppConfig):
         register(NavItem(_("Surat desa"), "letters:list", letter_viewer, 40))
         register_transition_hook(issue_letter_on_signing)
         register_status_links(letter_status_links)
+        register_signing_prompt(signer_needs_passphrase)
         register_demo_step(35, "Surat desa", demo_step)
+
+
+def signer_needs_passphrase() -> bool:
+    from .signing import get_signer
+
+    return getattr(get_signer(), "needs_passphrase", False)
 
 
 def demo_step(*, stdout=None, people=0, seed=0) -> str:

@@ -20,7 +20,8 @@ def holder_from_application(application) -> dict:
             "birth_date": application.applicant_birth_date.isoformat() if application.applicant_birth_date else ""}
 
 
-def issue_letter_on_signing(*, application, from_status, to_status, actor=None, membership=None, **kwargs):
+def issue_letter_on_signing(*, application, from_status, to_status, actor=None, membership=None,
+                            signer_options=None, **kwargs):
     if application.workflow != "village_letter" or from_status != SIGN_FROM or to_status != SIGN_TO:
         return
     if Letter.objects.filter(application=application).exists():
@@ -33,7 +34,7 @@ def issue_letter_on_signing(*, application, from_status, to_status, actor=None, 
     data = dict(application.data or {})
     letter_issue(letter_type=letter_type, village=application.village, holder=holder_from_application(application),
                  data=data, purpose=data.get("keperluan", ""), person=application.applicant,
-                 application=application, signer_user=actor, membership=membership)
+                 application=application, signer_user=actor, membership=membership, signer_options=signer_options)
 
 
 DOWNLOAD_SALT = "letters.download_public"

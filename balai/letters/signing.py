@@ -49,6 +49,7 @@ def sha256_hex(data: bytes) -> str:
 
 class Signer:
     method = "abstract"
+    needs_passphrase = False  # True: the signer types NIK + passphrase at every signing (BSrE)
 
     def sign(self, document_bytes: bytes, *, signer_user, office, **options) -> Signature:
         raise NotImplementedError
@@ -97,9 +98,11 @@ class BSrESigner(Signer):
     """Adapter for BSrE's TTE signing API (``POST {BALAI_BSRE_URL}/api/sign/pdf``, multipart with the
     PDF, the signer's NIK and passphrase; basic auth ``BALAI_BSRE_USER``/``BALAI_BSRE_PASSWORD``).
     Call ``sign(pdf, signer_user=..., office=..., nik=..., passphrase=...)``; the passphrase is used
-    for this one request and never stored or logged. Not exercised by the test suite."""
+    for this one request and never stored or logged. Tested against a local stand-in of the endpoint
+    (``tests/letters/test_bsre_signing.py``)."""
 
     method = "bsre"
+    needs_passphrase = True
 
     def __init__(self, base_url=None, username=None, password=None, timeout=30):
         self.base_url = (base_url or os.environ.get("BALAI_BSRE_URL", "")).rstrip("/")
@@ -113,6 +116,7 @@ class BSrESigner(Signer):
             raise ImproperlyConfigured("BALAI_BSRE_URL is not set")
         if not nik or not passphrase:
             raise ValidationError("Tanda tangan BSrE memerlukan NIK penanda tangan dan passphrase.")
+        import urllib.error
         import urllib.request
         import uuid as uuid_module
         from base64 import b64encode
@@ -131,6 +135,12 @@ class BSrESigner(Signer):
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (configured URL)
                 signed = response.read()
+        except urllib.error.HTTPError as error:
+            if error.code in (400, 401, 403):
+                raise ValidationError("BSrE menolak NIK atau passphrase penanda tangan. Periksa keduanya lalu "
+                                      "tandatangani lagi.") from None
+            raise ValidationError(f"Layanan tanda tangan elektronik BSrE menjawab galat {error.code}; "
+                                  f"coba lagi nanti.") from None
         except OSError as error:
             raise ValidationError(f"Layanan tanda tangan elektronik BSrE tidak dapat dihubungi: {error}") from None
         del passphrase

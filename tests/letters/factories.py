@@ -60,3 +60,7 @@ def uploads_for(service):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return {r["name"]: SimpleUploadedFile("berkas.png", PNG_1PX, "image/png") for r in service.upload_requirements}
+
+
+def membership(world, role):
+    return world.users[role].memberships.get()
