@@ -23,9 +23,17 @@ class ApplicationsConfig(AppConfig):
         from balai.core.calendar import register_days_off_provider
         from balai.core.demo import register_demo_step
         from balai.core.nav import NavItem, PortalTile, register, register_tile
+        from balai.core.workflow import register_enter_hook
+        from balai.services.models import SERVICE_WORKFLOWS
 
         from .demo import demo_step
+        from .hooks import run_transition_hooks
+        from .services import register_application_scopes
+        from .workflows import register_workflows
 
+        register_workflows()
+        register_application_scopes()
+        register_enter_hook(run_transition_hooks, status=None, family=SERVICE_WORKFLOWS)
         register_days_off_provider(_days_off)
         register_demo_step(30, "Permohonan contoh", demo_step)
         register(NavItem(_("Antrean kerja"), "applications:queue", perms.staff, 20))

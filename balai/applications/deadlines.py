@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from balai.core.calendar import WorkCalendar
 
-from .workflows import DONE, RETURNED
+from .workflows import VILLAGE_OWNED, get_workflow
 
 AT_RISK_WORKING_DAYS = 1  # at risk when at most this many working days are left
 
@@ -18,11 +18,12 @@ def local_today():
 
 def calendar_for(application) -> WorkCalendar:
     """The calendar of the office that owns the deadline: the village office for village letters,
-    otherwise the service's agency (the MPP's agencies work Mon–Sat when their office says so)."""
+    otherwise the service's agency (the MPP's agencies work Mon–Sat when their office says so).
+    Village letters: workflows flagged ``VILLAGE_OWNED``."""
     from balai.accounts.models import Office
 
     office = None
-    if application.workflow == "village_letter" and application.village_id:
+    if get_workflow(application.workflow).has(VILLAGE_OWNED) and application.village_id:
         office = Office.objects.filter(region_id=application.village_id, kind=Office.Kind.VILLAGE).first()
     if office is None:
         office = application.agency
@@ -41,11 +42,12 @@ def pause_length(application, resumed_on: dt.date) -> int:
 
 
 def sla_state(application, today=None) -> str:
-    if application.status in DONE:
+    workflow = get_workflow(application.workflow)
+    if application.status in workflow.stops_clock:
         finished = timezone.localtime(application.completed_at).date() if application.completed_at else None
         return "breached" if finished and finished > application.due_date else "on-track"
     today = today or local_today()
-    if application.status == RETURNED and application.paused_since:
+    if application.status in workflow.pauses_clock and application.paused_since:
         today = application.paused_since  # the clock stands still
     if today > application.due_date:
         return "breached"

@@ -10,16 +10,17 @@ from balai.services.models import Service
 from .feedback import complaint_file, survey_submit
 from .models import Application, Complaint, SurveyResponse
 from .services import application_submit, application_transition
+from .workflows import AGENCY, VILLAGE_LETTER
 
 SARONGAN = "35.10.01.2001"
 # (key, workflow, channel, steps taken after submission as (role, office kind, action))
 PLAN = [
-    ("demo-1", "village_letter", "village", []),
-    ("demo-2", "village_letter", "village", [(Role.OPERATOR, "village", "verify")]),
-    ("demo-3", "village_letter", "village", [(Role.OPERATOR, "village", "verify"),
+    ("demo-1", VILLAGE_LETTER, "village", []),
+    ("demo-2", VILLAGE_LETTER, "village", [(Role.OPERATOR, "village", "verify")]),
+    ("demo-3", VILLAGE_LETTER, "village", [(Role.OPERATOR, "village", "verify"),
                                              (Role.SECRETARY, "village", "return")]),
-    ("demo-4", "agency", "counter", []),
-    ("demo-5", "agency", "counter", [(Role.COUNTER_OFFICER, "hall", "process")]),
+    ("demo-4", AGENCY, "counter", []),
+    ("demo-5", AGENCY, "counter", [(Role.COUNTER_OFFICER, "hall", "process")]),
 ]
 
 
@@ -87,14 +88,14 @@ def demo_step(*, stdout=None, people=0, seed=2026) -> str:
     surveys = 0
     if not SurveyResponse.objects.filter(comment__startswith="[demo]").exists():
         hall = Office.objects.filter(kind=Office.Kind.HALL).order_by("code").first()
-        service = Service.objects.active().filter(workflow="agency").order_by("order", "id").first()
+        service = Service.objects.active().filter(workflow=AGENCY).order_by("order", "id").first()
         for row in ([4, 4, 3, 3, 4, 3, 4, 3, 3], [3, 3, 3, 4, 3, 3, 3, 3, 4], [4, 3, 3, 4, 3, 4, 4, 3, 3],
                     [3, 4, 2, 4, 3, 3, 4, 3, 3]):
             survey_submit(scores={f"u{i + 1}": v for i, v in enumerate(row)}, service=service, hall=hall,
                           comment="[demo] contoh jawaban kios")
             surveys += 1
     if not Complaint.objects.filter(subject__startswith="[demo]").exists():
-        service = Service.objects.active().filter(workflow="agency").order_by("order", "id").first()
+        service = Service.objects.active().filter(workflow=AGENCY).order_by("order", "id").first()
         if service is not None:
             complaint_file(subject="[demo] Antrean terlalu lama", body="Saya menunggu dua jam di loket.",
                            service=service, anonymous=True)

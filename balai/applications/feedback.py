@@ -24,7 +24,7 @@ from balai.accounts.models import Office
 from balai.core.calendar import WorkCalendar
 
 from .models import Complaint, SurveyResponse
-from .workflows import DONE
+from .workflows import DONE, VILLAGE_OWNED, get_workflow
 
 ELEMENTS = [f"u{i}" for i in range(1, 10)]
 PRINTED_WEIGHT = Decimal("0.111")
@@ -116,7 +116,7 @@ def complaint_route(*, service=None, application=None):
     """The office that must answer: the village office for village letters, else the service's agency,
     else the service hall."""
     if application is not None:
-        if application.workflow == "village_letter" and application.village_id:
+        if get_workflow(application.workflow).has(VILLAGE_OWNED) and application.village_id:
             office = Office.objects.filter(region_id=application.village_id, kind=Office.Kind.VILLAGE).first()
             if office:
                 return office

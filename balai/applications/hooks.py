@@ -1,12 +1,14 @@
-"""Transition hooks for apps above this one (letters): ``register_transition_hook(fn)``.
+"""Hooks for apps above this one (letters).
 
-``application_transition`` calls every hook inside its transaction, after the transition is validated
-and the status row updated, before the commit::
+Transition hooks — ``register_transition_hook(fn)`` — run on every application transition, inside
+its transaction, after the compare-and-set status write, before the event row and the commit::
 
     fn(application=..., from_status=..., to_status=..., actor=request_user, membership=..., action=...)
 
-A hook may raise ``ValidationError`` to veto the transition (everything rolls back). Hooks must
-accept ``**kwargs`` so that new arguments can be added.
+(An app that cares about one status only registers a hook on entering it with the engine:
+``balai.core.workflow.register_enter_hook(fn, status=..., flag=...)``, as letters does.) A hook may
+raise ``ValidationError`` to veto the transition (everything rolls back). Hooks must accept
+``**kwargs`` so that new arguments can be added.
 """
 
 _hooks = []
@@ -42,9 +44,12 @@ def signing_needs_passphrase() -> bool:
     return any(fn() for fn in _signing_prompts)
 
 
-def run_transition_hooks(**kwargs):
+def run_transition_hooks(*, subject, step, from_status, to_status, who, signer_options=None, **kwargs):
+    """The engine's hook on entering any status of an application workflow (registered in
+    ``ApplicationsConfig.ready()``): calls the transition hooks with the application's words."""
     for fn in list(_hooks):
-        fn(**kwargs)
+        fn(application=subject, from_status=from_status, to_status=to_status, actor=who.get("user"),
+           membership=who.get("membership"), action=step.action, signer_options=signer_options)
 
 
 # --- links on the status pages ---------------------------------------------------------------

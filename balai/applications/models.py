@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from balai.accounts.models import Office
 from balai.regions.models import Region
 
-from .workflows import DONE, RETURNED, TERMINAL, status_label
+from .workflows import DONE, PAUSED, SUBMITTED, TERMINAL, status_label
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
 
@@ -50,7 +50,7 @@ class SlaState(models.TextChoices):
 
 class ApplicationQuerySet(models.QuerySet):
     def open(self):
-        return self.exclude(status__in=TERMINAL)
+        return self.exclude(status__in=sorted(TERMINAL))
 
 
 class Application(models.Model):
@@ -77,7 +77,7 @@ class Application(models.Model):
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                      related_name="+")
     data = models.JSONField(_("isian"), default=dict, blank=True)
-    status = models.CharField(_("status"), max_length=20, default="submitted")
+    status = models.CharField(_("status"), max_length=20, default=SUBMITTED)
     returned_from = models.CharField(max_length=20, blank=True)
     current_office = models.ForeignKey(Office, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                        verbose_name=_("kantor yang bertindak"))
@@ -123,7 +123,7 @@ class Application(models.Model):
 
     @property
     def is_paused(self):
-        return self.status == RETURNED
+        return self.status in PAUSED
 
     def sla_state(self, today=None):
         from .deadlines import sla_state

@@ -10,7 +10,7 @@ from balai.accounts.models import Office
 
 from .models import Application, Complaint
 from .services import is_own_application, membership_matches
-from .workflows import TERMINAL, get_workflow
+from .workflows import DONE, PAUSED, TERMINAL, get_workflow
 
 LIST_RELATED = ("service", "agency", "current_office")
 
@@ -69,7 +69,7 @@ def may_act_somewhere(membership, application) -> bool:
 
 
 QUEUES = ("new", "mine", "due", "overdue")
-QUEUE_FIELDS = ("id", "public_id", "reference", "status", "applicant_name", "applicant_nik", "due_date",
+QUEUE_FIELDS = ("id", "public_id", "reference", "workflow", "status", "applicant_name", "applicant_nik", "due_date",
                 "completed_at", "paused_since", "service__id", "service__name")
 
 
@@ -82,7 +82,7 @@ def work_queue(membership, tab: str, *, today, after=None, limit=50):
     office = membership.office
     qs = Application.objects.select_related("service").only(*QUEUE_FIELDS)
     if tab == "mine":
-        qs = qs.filter(assignee=membership.user).exclude(status__in=TERMINAL).order_by("-id")
+        qs = qs.filter(assignee=membership.user).exclude(status__in=sorted(TERMINAL)).order_by("-id")
         if after:
             qs = qs.filter(id__lt=int(after))
         rows = list(qs[:limit + 1])
@@ -116,14 +116,14 @@ def sla_summary(queryset, group_field: str):
     from django.utils import timezone
 
     today = timezone.localdate()
-    done = Q(status__in=["ready", "collected", "rejected"])
+    done = Q(status__in=sorted(DONE))
     return list(
         queryset.values(group_field).annotate(
             total=Count("id"),
             open=Count("id", filter=~done),
             on_time=Count("id", filter=done & Q(completed_at__date__lte=F("due_date"))),
             late=Count("id", filter=done & Q(completed_at__date__gt=F("due_date"))),
-            overdue=Count("id", filter=~done & ~Q(status="returned") & Q(due_date__lt=today)),
+            overdue=Count("id", filter=~done & ~Q(status__in=sorted(PAUSED)) & Q(due_date__lt=today)),
         ).order_by(group_field)
     )
 

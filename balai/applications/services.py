@@ -12,81 +12,49 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from balai.accounts.models import Office
+from balai.accounts.workflow_scopes import HALL as HALL_SCOPE
+from balai.accounts.workflow_scopes import district_code  # noqa: F401  (kept importable from here)
+from balai.core import workflow as engine
 
 from . import deadlines
-from .hooks import run_transition_hooks
 from .models import Application, ApplicationEvent, Attachment, Channel, new_reference
 from .workflows import (
-    DONE,
-    REJECT,
-    REJECTED,
-    RESUBMIT,
-    RETURN,
-    RETURNED,
-    TERMINAL,
+    APPLICANT_SCOPE,
+    HALL_COUNTER,
+    INTAKE_SCOPE,
+    SUBMITTED,
+    VILLAGE_OPERATOR,
+    WALK_IN,
     get_workflow,
-    status_label,
 )
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
-# --- offices ---------------------------------------------------------------------------------
-
-def district_code(village_code: str) -> str:
-    return ".".join(village_code.split(".")[:3]) if village_code else ""
-
+# --- who acts ----------------------------------------------------------------------------------
 
 def office_for_scope(application, scope: str):
-    if scope == "village":
-        if not application.village_id:
-            return None
-        return Office.objects.filter(region_id=application.village_id, kind=Office.Kind.VILLAGE).first()
-    if scope == "district":
-        if not application.village_id:
-            return None
-        return Office.objects.filter(region_id=district_code(application.village_id),
-                                     kind=Office.Kind.DISTRICT).first()
-    if scope == "agency":
-        return application.agency
-    if scope == "hall":
-        if application.intake_office_id and application.intake_office.kind == Office.Kind.HALL:
-            return application.intake_office
-        return Office.objects.filter(kind=Office.Kind.HALL, code="mpp").first() or \
-            Office.objects.filter(kind=Office.Kind.HALL).first()
-    raise ValueError(scope)
+    """The office acting in a who-acts scope for this application (scopes registered by accounts)."""
+    return engine.office_for(scope, application)
 
 
 def membership_matches(membership, application, actor) -> bool:
     """Does this membership fill the actor slot (scope + role) for this application?"""
-    if membership is None or membership.role not in actor.roles:
-        return False
-    office = membership.office
-    if actor.scope == "village":
-        return office.kind == Office.Kind.VILLAGE and bool(application.village_id) \
-            and office.region_id == application.village_id
-    if actor.scope == "district":
-        return office.kind == Office.Kind.DISTRICT and bool(application.village_id) \
-            and office.region_id == district_code(application.village_id)
-    if actor.scope == "agency":
-        return office.pk == application.agency_id
-    if actor.scope == "hall":
-        return office.kind == Office.Kind.HALL
-    return False
+    return engine.actor_matches(actor, application, {"membership": membership})
 
 
 def acting_office(application, status=None):
     """The office that must act on the application in ``status`` (None when nothing is pending)."""
     status = status or application.status
-    if status in TERMINAL or status == RETURNED:
+    workflow = get_workflow(application.workflow)
+    if status in workflow.terminal or status in workflow.pauses_clock:
         return None
-    steps = get_workflow(application.workflow).steps_from(status)
+    steps = workflow.forward_from(status)
     if not steps:
         return None
     actors = steps[0].actors
-    if application.channel == Channel.COUNTER and any(a.scope == "hall" for a in actors):
-        return office_for_scope(application, "hall")
+    if application.channel == Channel.COUNTER and any(a.scope == HALL_SCOPE for a in actors):
+        return office_for_scope(application, HALL_SCOPE)
     return office_for_scope(application, actors[0].scope)
 
 
@@ -95,10 +63,8 @@ def is_intake_officer(membership, application) -> bool:
     if membership is None:
         return False
     if application.channel == Channel.VILLAGE or (application.village_id and application.channel == Channel.ONLINE):
-        from .workflows import VILLAGE_OPERATOR
         if membership_matches(membership, application, VILLAGE_OPERATOR):
             return True
-    from .workflows import HALL_COUNTER
     return application.channel == Channel.COUNTER and membership_matches(membership, application, HALL_COUNTER)
 
 
@@ -111,25 +77,19 @@ def is_own_application(user, application) -> bool:
     return person is not None and application.applicant_id == person.pk
 
 
+def register_application_scopes():
+    """The who-acts scopes of resubmission, registered in ``ApplicationsConfig.ready()``."""
+    engine.register_scope(APPLICANT_SCOPE, matches=lambda application, user=None, **who:
+                          is_own_application(user, application))
+    engine.register_scope(INTAKE_SCOPE, matches=lambda application, membership=None, **who:
+                          is_intake_officer(membership, application))
+
+
 def allowed_actions(application, *, user=None, membership=None):
     """[(action, label)] the user may take now, in the order to show them."""
-    actions = []
-    if application.status == RETURNED:
-        if is_own_application(user, application) or is_intake_officer(membership, application):
-            actions.append((RESUBMIT, _("Kirim ulang setelah diperbaiki")))
-        return actions
-    if application.status in TERMINAL:
-        return actions
-    workflow = get_workflow(application.workflow)
-    can_act_here = False
-    for step in workflow.steps_from(application.status):
-        if any(membership_matches(membership, application, a) for a in step.actors):
-            actions.append((step.action, step.label))
-            can_act_here = True
-    if can_act_here and application.status not in DONE:
-        actions.append((RETURN, _("Kembalikan untuk diperbaiki")))
-        actions.append((REJECT, _("Tolak")))
-    return actions
+    steps = engine.allowed_actions(get_workflow(application.workflow), application,
+                                   who={"user": user, "membership": membership})
+    return [(step.action, step.label) for step in steps]
 
 
 # --- form data -------------------------------------------------------------------------------
@@ -234,7 +194,7 @@ def application_submit(*, service, channel, data, applicant=None, applicant_name
         village = applicant.village
     if not applicant_name:
         raise ValidationError(_("Nama pemohon wajib diisi."))
-    if service.workflow != "agency" and village is None:
+    if not get_workflow(service.workflow).has(WALK_IN) and village is None:
         raise ValidationError(_("Layanan ini diproses di desa: pemohon harus penduduk yang terdaftar."))
     uploads = uploads or {}
     missing = [r["name"] for r in service.upload_requirements if not uploads.get(r["name"])]
@@ -252,7 +212,7 @@ def application_submit(*, service, channel, data, applicant=None, applicant_name
                 idempotency_key=idempotency_key or None, due_date=deadlines.local_today(),
             )
             application.due_date = deadlines.due_date_for(application, deadlines.local_today())
-            application.current_office = acting_office(application, "submitted")
+            application.current_office = acting_office(application, SUBMITTED)
             _save_with_unique_reference(application)
             for requirement, upload in uploads.items():
                 if upload:
@@ -260,9 +220,9 @@ def application_submit(*, service, channel, data, applicant=None, applicant_name
             ApplicationEvent.objects.create(
                 application=application, actor=application.submitted_by,
                 actor_name=_actor_name(user), office=intake, role=membership.role if membership else "",
-                action="submit", from_status="", to_status="submitted",
+                action="submit", from_status="", to_status=SUBMITTED,
             )
-            _queue_notifications(application, "submitted")
+            _queue_notifications(application, SUBMITTED)
     except IntegrityError:
         if idempotency_key:
             existing = Application.objects.filter(idempotency_key=idempotency_key).first()
@@ -296,62 +256,35 @@ def _actor_name(user):
 
 def application_transition(*, application, action: str, user=None, membership=None, note: str = "",
                            signer_options: dict | None = None) -> Application:
-    """Move ``application`` by ``action``; refuse with an Indonesian message when the action is not
+    """Move ``application`` by ``action`` (a step of its workflow, including return / reject /
+    resubmit) through the workflow engine; refuse with an Indonesian message when the action is not
     allowed now, for this person, or when someone else moved it first. ``signer_options`` (the signer's
     NIK and passphrase for an external signing service) go to the hooks and nowhere else."""
-    note = (note or "").strip()
+    workflow = get_workflow(application.workflow)
     expected = application.status
-    permitted = dict(allowed_actions(application, user=user, membership=membership))
-    if action not in permitted:
-        step = next((st for st in get_workflow(application.workflow).steps if st.action == action), None)
-        if step is not None and step.source != expected:
-            raise ValidationError(_("Tindakan “%(action)s” tidak dapat dilakukan karena permohonan berstatus "
-                                    "“%(status)s”.") % {"action": step.label, "status": status_label(expected)})
-        raise ValidationError(_("Anda tidak dapat melakukan tindakan ini pada permohonan berstatus “%(status)s”.")
-                              % {"status": status_label(expected)})
-    if action in {RETURN, REJECT} and not note:
-        raise ValidationError(_("Tuliskan alasannya agar pemohon tahu apa yang harus dilakukan."))
     today = deadlines.local_today()
     now = timezone.now()
-    updates = {"updated_at": now}
-    if user is not None and user.is_authenticated and membership is not None:
-        updates["assignee"] = user
-    if action == RETURN:
-        target = RETURNED
-        updates.update(returned_from=expected, paused_since=today)
-    elif action == REJECT:
-        target = REJECTED
-        updates.update(completed_at=now)
-    elif action == RESUBMIT:
-        target = application.returned_from or "submitted"
-        paused = deadlines.pause_length(application, today)
-        updates.update(returned_from="", paused_since=None, paused_days=application.paused_days + paused,
-                       due_date=deadlines.calendar_for(application).add_working_days(application.due_date, paused))
-    else:
-        target = get_workflow(application.workflow).step(expected, action).target
-        if target in DONE and not application.completed_at:
-            updates["completed_at"] = now
+
+    def updates(step, target):
+        """Clock and queue fields written by the same compare-and-set UPDATE as the status."""
+        fields = {"updated_at": now}
+        if user is not None and user.is_authenticated and membership is not None:
+            fields["assignee"] = user
+        if target in workflow.pauses_clock:
+            fields["paused_since"] = today
+        if expected in workflow.pauses_clock:  # resumed: the pause moves the deadline
+            paused = deadlines.pause_length(application, today)
+            fields.update(paused_since=None, paused_days=application.paused_days + paused,
+                          due_date=deadlines.calendar_for(application).add_working_days(application.due_date, paused))
+        if target in workflow.stops_clock and not application.completed_at:
+            fields["completed_at"] = now
+        fields["current_office"] = acting_office(application, target)
+        return fields
+
     with transaction.atomic():
-        changed = Application.objects.filter(pk=application.pk, status=expected).update(status=target, **updates)
-        if not changed:
-            current = Application.objects.filter(pk=application.pk).values_list("status", flat=True).first()
-            raise ValidationError(_("Permohonan ini sudah diproses oleh petugas lain (status sekarang: “%(status)s”). "
-                                    "Muat ulang halaman.") % {"status": status_label(current or "")})
-        for key, value in updates.items():
-            setattr(application, key, value)
-        application.status = target
-        office = acting_office(application, target)
-        Application.objects.filter(pk=application.pk).update(current_office=office)
-        application.current_office = office
-        run_transition_hooks(application=application, from_status=expected, to_status=target, actor=user,
-                             membership=membership, action=action, signer_options=signer_options)
-        ApplicationEvent.objects.create(
-            application=application, actor=user if user is not None and user.is_authenticated else None,
-            actor_name=_actor_name(user), office=membership.office if membership else None,
-            role=membership.role if membership else "", action=action, from_status=expected, to_status=target,
-            note=note,
-        )
-        _queue_notifications(application, target, note=note)
+        done = engine.transition(workflow, application, action, who={"user": user, "membership": membership},
+                                 note=note, updates=updates, context={"signer_options": signer_options})
+        _queue_notifications(application, done.to_status, note=done.event.note if done.event else "")
     return application
 
 
@@ -362,4 +295,4 @@ def _queue_notifications(application, status, note=""):
 
 
 __all__ = ["application_submit", "application_transition", "attachment_add", "allowed_actions",
-           "validate_form_data", "acting_office", "REJECTED"]
+           "validate_form_data", "acting_office"]

@@ -32,7 +32,7 @@ from .models import (
     normalise_reference,
 )
 from .services import allowed_actions, application_submit, application_transition, attachment_add
-from .workflows import DONE, RETURNED, get_workflow, status_label
+from .workflows import COLLECTED, DONE, PAUSED, REJECTED, TERMINAL, WALK_IN, get_workflow, status_label
 
 apply_access = perms.citizen | (perms.operator & perms.at_village) | (perms.counter_officer & perms.at_hall)
 staff_or_citizen = perms.staff | perms.citizen
@@ -71,7 +71,7 @@ def apply(request, service_code):
             else:
                 log_access(request, obj=applicant, label=applicant.name, region_code=applicant.village_id,
                            action="search")
-    visitor_allowed = channel == "counter" and service.workflow == "agency"
+    visitor_allowed = channel == "counter" and get_workflow(service.workflow).has(WALK_IN)
     values, errors = {}, {}
     if request.method == "POST" and offered:
         values = {f["name"]: request.POST.get("f_" + f["name"], "") for f in service.form_fields}
@@ -124,21 +124,19 @@ def _application_for(request, public_id):
 def _steps(application):
     """The workflow as a list for the progress display: done / current / to come."""
     workflow = get_workflow(application.workflow)
-    order = workflow.statuses
-    current = application.returned_from if application.status == RETURNED else application.status
+    order = workflow.path
+    current = application.returned_from if application.status in workflow.pauses_clock else application.status
     position = order.index(current) if current in order else -1
     return [{"label": status_label(s), "state": "done" if i < position else ("current" if i == position else "todo")}
             for i, s in enumerate(order)]
 
 
 def _next_hint(application):
-    if application.status == RETURNED:
-        return _("Permohonan dikembalikan: perbaiki sesuai catatan petugas lalu kirim ulang. Waktu layanan "
-                 "berhenti sementara.")
-    if application.status == "rejected":
+    if application.status == REJECTED:
         return _("Permohonan ditolak. Alasan tertulis di riwayat di bawah.")
-    if application.status == "collected":
+    if application.status == COLLECTED:
         return _("Selesai. Terima kasih telah menggunakan layanan kami.")
+    # the step that waits here says what happens next (from "returned": the resubmit step)
     steps = get_workflow(application.workflow).steps_from(application.status)
     return steps[0].next_hint if steps else ""
 
@@ -156,7 +154,7 @@ def detail(request, public_id):
         "attachments": list(application.attachments.all()),
         "actions": actions,
         "sign_passphrase": any(action == "sign" for action, _label in actions) and signing_needs_passphrase(),
-        "sla": application.sla_state(), "can_upload": application.status == RETURNED or request.membership is not None,
+        "sla": application.sla_state(), "can_upload": application.status in PAUSED or request.membership is not None,
         "requirements": application.service.requirements,
         "has_survey": SurveyResponse.objects.filter(application=application).exists(),
         "links": status_links(application),
@@ -188,9 +186,9 @@ def transition(request, public_id):
 @require_POST
 def upload(request, public_id):
     application = _application_for(request, public_id)
-    if request.membership is None and application.status != RETURNED:
+    if request.membership is None and application.status not in PAUSED:
         messages.error(request, _("Berkas dapat ditambahkan saat permohonan dikembalikan untuk diperbaiki."))
-    elif application.status in {"rejected", "collected"}:
+    elif application.status in TERMINAL:
         messages.error(request, _("Permohonan sudah ditutup."))
     elif not request.FILES.get("file"):
         messages.error(request, _("Pilih berkas yang akan diunggah."))

@@ -8,19 +8,18 @@ class LettersConfig(AppConfig):
     verbose_name = _("Surat")
 
     def ready(self):
-        from balai.applications.hooks import (
-            register_signing_prompt,
-            register_status_links,
-            register_transition_hook,
-        )
+        from balai.applications.hooks import register_signing_prompt, register_status_links
+        from balai.applications.workflows import READY
         from balai.core.demo import register_demo_step
         from balai.core.nav import NavItem, register
+        from balai.core.workflow import register_enter_hook
+        from balai.services.models import ISSUES_VILLAGE_LETTER
 
         from .hooks import issue_letter_on_signing, letter_status_links
         from .permissions import letter_viewer
 
         register(NavItem(_("Surat desa"), "letters:list", letter_viewer, 40))
-        register_transition_hook(issue_letter_on_signing)
+        register_enter_hook(issue_letter_on_signing, status=READY, flag=ISSUES_VILLAGE_LETTER)
         register_status_links(letter_status_links)
         register_signing_prompt(signer_needs_passphrase)
         register_demo_step(35, "Surat desa", demo_step)

@@ -1,16 +1,19 @@
-"""The bridge from the application workflow: when the village head signs a village-letter application
-(checked → ready), the letter is issued inside the same transaction. If issuing fails, the signing
-transition is refused and nothing changes."""
+"""The bridge from the application workflow: when an application of a workflow that issues a village
+letter (flag ``ISSUES_VILLAGE_LETTER``) enters ``ready`` — the village head signed it — the letter is
+issued inside the same transaction (a hook on entering the status, registered with the workflow engine
+in ``LettersConfig.ready()``). If issuing fails, the signing transition is refused and nothing
+changes."""
 
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from balai.applications.workflows import COLLECTED, READY, get_workflow
+from balai.services.models import ISSUES_VILLAGE_LETTER
+
 from .models import Letter
 from .services import holder_from_person, letter_issue
-
-SIGN_FROM, SIGN_TO = "checked", "ready"
 
 
 def holder_from_application(application) -> dict:
@@ -20,10 +23,11 @@ def holder_from_application(application) -> dict:
             "birth_date": application.applicant_birth_date.isoformat() if application.applicant_birth_date else ""}
 
 
-def issue_letter_on_signing(*, application, from_status, to_status, actor=None, membership=None,
-                            signer_options=None, **kwargs):
-    if application.workflow != "village_letter" or from_status != SIGN_FROM or to_status != SIGN_TO:
+def issue_letter_on_signing(*, subject, workflow, to_status, who, signer_options=None, **kwargs):
+    """Engine hook on entering ``ready`` in a letter-issuing workflow."""
+    if not workflow.has(ISSUES_VILLAGE_LETTER) or to_status != READY:
         return
+    application, actor, membership = subject, who.get("user"), who.get("membership")
     if Letter.objects.filter(application=application).exists():
         return
     letter_type = application.service.letter_type
@@ -58,7 +62,7 @@ def download_link_valid(application, key: str) -> bool:
 
 def letter_status_links(application):
     """The "download the letter" button on the application's status and detail pages."""
-    if application.workflow != "village_letter" or application.status not in ("ready", "collected"):
+    if not get_workflow(application.workflow).has(ISSUES_VILLAGE_LETTER) or application.status not in (READY, COLLECTED):
         return []
     if not Letter.objects.filter(application=application, status=Letter.Status.VALID).exists():
         return []

@@ -11,7 +11,7 @@ from simple_history.utils import bulk_create_with_history
 
 from balai.accounts.models import Office
 
-from .models import LifeEvent, Service
+from .models import LifeEvent, Service, default_workflow
 
 CATALOGUE_FILE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
 
@@ -22,7 +22,7 @@ SERVICE_FIELDS = (
 DEFAULTS = {
     "level": Service.Level.AGENCY, "description": "", "requirements": [], "conditions": "", "legal_basis": "",
     "processing_days": 1, "fee": 0, "fee_note": "", "output": "", "channels": [], "form_fields": [],
-    "workflow": Service.Workflow.AGENCY, "letter_type": "", "contact": "", "is_active": True,
+    "letter_type": "", "contact": "", "is_active": True,
 }
 
 
@@ -108,7 +108,7 @@ def load_catalogue(path: Path | None = None, data: dict | None = None) -> LoadRe
 
     new_services, new_links = [], []
     for order, item in enumerate(items, start=1):
-        wanted = {**DEFAULTS, "order": order}
+        wanted = {**DEFAULTS, "workflow": default_workflow(), "order": order}
         wanted.update({k: item[k] for k in SERVICE_FIELDS if k in item})
         wanted["requirements"] = _normalise_requirements(item.get("requirements"))
         wanted["form_fields"] = _normalise_fields(item.get("form_fields"))

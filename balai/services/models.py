@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from balai.accounts.models import Office
+from balai.core import workflow as workflows
 
 CHANNELS = {
     "online": _("Daring (dari rumah)"),
@@ -23,11 +24,24 @@ CHANNELS = {
     "counter": _("Loket MPP"),
 }
 FIELD_TYPES = ("text", "textarea", "number", "date", "choice", "nik")
-WORKFLOWS = ("village_letter", "village_to_agency", "agency")
+# The workflows a service can run on are declared by the applications app (above this one) and
+# registered in ``balai.core.workflow`` under this family; the catalogue reads the registry.
+SERVICE_WORKFLOWS = "service"
+# A workflow flag: services on such a workflow issue a village letter, so they need a letter type.
+ISSUES_VILLAGE_LETTER = "issues_village_letter"
 LETTER_TYPES = (
     "sktm", "domisili", "usaha", "kelahiran", "kematian", "pindah", "belum_menikah",
     "penghasilan_ortu", "kehilangan", "izin_keramaian", "pengantar_skck",
 )
+
+
+def workflow_choices():
+    """The registered service workflows (key, label), for the ``Service.workflow`` field."""
+    return workflows.workflow_choices(SERVICE_WORKFLOWS)
+
+
+def default_workflow():
+    return workflows.default_workflow_key(SERVICE_WORKFLOWS)
 
 
 class LifeEvent(models.Model):
@@ -66,11 +80,6 @@ class Service(models.Model):
         DISTRICT = "district", _("Kantor kecamatan")
         AGENCY = "agency", _("Instansi / MPP")
 
-    class Workflow(models.TextChoices):
-        VILLAGE_LETTER = "village_letter", _("Surat desa")
-        VILLAGE_TO_AGENCY = "village_to_agency", _("Dari desa ke instansi")
-        AGENCY = "agency", _("Layanan instansi")
-
     code = models.SlugField(_("kode layanan"), max_length=60, unique=True)
     name = models.CharField(_("nama layanan"), max_length=200)
     agency = models.ForeignKey(
@@ -99,7 +108,7 @@ class Service(models.Model):
         _("isian formulir"), default=list, blank=True,
         help_text=_('Daftar {"name", "label", "type" (text/textarea/number/date/choice/nik), "required", "choices"}.'),
     )
-    workflow = models.CharField(_("alur kerja"), max_length=40, choices=Workflow.choices, default=Workflow.AGENCY)
+    workflow = models.CharField(_("alur kerja"), max_length=40, choices=workflow_choices, default=default_workflow)
     letter_type = models.CharField(_("jenis surat desa"), max_length=40, blank=True)
     contact = models.CharField(_("kontak"), max_length=255, blank=True)
     is_active = models.BooleanField(_("aktif"), default=True, db_index=True)
@@ -163,7 +172,7 @@ class Service(models.Model):
                 names.add(f["name"])
         if self.letter_type and self.letter_type not in LETTER_TYPES:
             errors["letter_type"] = _("Jenis surat desa tidak dikenal.")
-        if self.workflow == self.Workflow.VILLAGE_LETTER and not self.letter_type:
+        if self.workflow in workflows.keys_with_flag(ISSUES_VILLAGE_LETTER, SERVICE_WORKFLOWS) and not self.letter_type:
             errors["letter_type"] = _("Layanan surat desa perlu jenis surat.")
         if errors:
             raise ValidationError(errors)
