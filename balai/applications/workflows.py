@@ -93,7 +93,7 @@ class ApplicationSubject(SubjectAdapter):
 
         return Application
 
-    def write_event(self, application, *, step, from_status, to_status, note, who):
+    def write_event(self, application, *, step, from_status, to_status, note, who, at=None):
         from .models import ApplicationEvent
 
         user, membership = who.get("user"), who.get("membership")

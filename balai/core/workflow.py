@@ -163,8 +163,9 @@ class SubjectAdapter:
     def model(self):
         raise NotImplementedError
 
-    def write_event(self, subject, *, step, from_status, to_status, note, who):
-        """Write the event row of one transition (inside the engine's transaction); return it."""
+    def write_event(self, subject, *, step, from_status, to_status, note, who, at=None):
+        """Write the event row of one transition (inside the engine's transaction); return it. ``at``
+        is the moment to record (None: now)."""
         raise NotImplementedError
 
     def refusal(self, subject, *, reason, workflow, action, step=None, current=None) -> str:
@@ -352,11 +353,12 @@ class Transition:
 
 
 def transition(workflow: Workflow, subject, action: str, *, who: dict, note: str = "", updates=None,
-               check: bool = True, context: dict | None = None) -> Transition:
+               check: bool = True, at=None, context: dict | None = None) -> Transition:
     """Take ``action`` on ``subject``. ``updates`` — a dict, or ``fn(step, target) -> dict`` — are
     further fields written by the same UPDATE (values may be expressions such as ``F("n") + 1``; those
     are read back). ``check=False`` skips the who-acts check when the caller already proved it (e.g. a
-    counter claims a ticket from its own queue). ``context`` goes to the hooks."""
+    counter claims a ticket from its own queue). ``at`` is the moment the event row records (None:
+    now). ``context`` goes to the hooks."""
     note = (note or "").strip()
     expected = getattr(subject, workflow.status_field)
     if check:
@@ -396,7 +398,7 @@ def transition(workflow: Workflow, subject, action: str, *, who: dict, note: str
         event = None
         if workflow.subject is not None:
             event = workflow.subject.write_event(subject, step=step, from_status=expected, to_status=target,
-                                                 note=note, who=who)
+                                                 note=note, who=who, at=at)
     return Transition(step, expected, target, event)
 
 

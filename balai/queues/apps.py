@@ -13,7 +13,9 @@ class QueuesConfig(AppConfig):
 
         from .demo import demo_step
         from .views import analytics_access, console_access
+        from .workflows import register as register_ticket_workflow
 
+        register_ticket_workflow()
         register(NavItem(_("Konsol loket"), "queues:console_home", console_access, 40))
         register(NavItem(_("Analitik antrean"), "queues:analytics", analytics_access, 45))
         register_tile(PortalTile(

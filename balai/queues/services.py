@@ -7,8 +7,13 @@ concurrency (a failed issue rolls back its increment). The local day is Asia/Jak
 
 Calling: the next waiting ticket a counter may serve is picked priority first, then FIFO. On
 PostgreSQL the candidate row is locked with ``FOR UPDATE SKIP LOCKED`` so two counters calling at
-once take different tickets; on every database the status change is a conditional UPDATE
-(``… WHERE status = 'waiting'``), so a ticket can only be claimed once (SQLite serialises writes).
+once take different tickets; on every database the status change is the workflow engine's
+compare-and-set UPDATE (``… WHERE status = 'waiting'``), so a ticket can only be claimed once (SQLite
+serialises writes).
+
+The ticket's life cycle (call, recall, start, finish, no-show, transfer) is declared in
+``workflows.py``; each counter action here is one engine transition (one compare-and-set write plus a
+``TicketEvent`` row).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from balai.core import workflow as engine
+
 from .models import (
     Booking,
     Counter,
@@ -35,6 +42,7 @@ from .models import (
     TicketEvent,
     TicketNotification,
 )
+from .workflows import CALL, FINISH, MISSED, RECALL, START, TICKET_WORKFLOW, TRANSFER
 
 logger = logging.getLogger("balai.queues")
 
@@ -246,70 +254,48 @@ def counter_call_next(*, counter: Counter, actor=None, now: datetime | None = No
                 candidate = queue.values_list("pk", flat=True).first()
             if candidate is None:
                 return None
-            claimed = Ticket.objects.filter(pk=candidate, status=Ticket.Status.WAITING).update(
-                status=Ticket.Status.CALLED, counter=counter, called_at=now, call_count=1, target_counter=None)
-            if claimed:
-                ticket = Ticket.objects.select_related("service", "group").get(pk=candidate)
-                _event(ticket, TicketEvent.Kind.CALLED, at=now, counter=counter, actor=actor)
-                _notify_three_ahead(ticket, now=now)
-                return ticket
+            # The candidate comes from this counter's own queue, so the who-acts check is done; the
+            # engine's compare-and-set (… WHERE status = 'waiting') lets only one counter claim it.
+            claim = Ticket(pk=candidate, hall_id=counter.hall_id, status=Ticket.Status.WAITING)
+            try:
+                engine.transition(TICKET_WORKFLOW, claim, CALL, who={"counter": counter, "user": actor}, check=False,
+                                  at=now, updates={"counter": counter, "called_at": now, "call_count": 1,
+                                                   "target_counter": None})
+            except engine.TransitionRefused:
+                continue  # another counter claimed it first
+            ticket = Ticket.objects.select_related("service", "group").get(pk=candidate)
+            _notify_three_ahead(ticket, now=now)
+            return ticket
         return None
 
 
-def _own(ticket: Ticket, counter: Counter, *statuses):
-    if ticket.counter_id != counter.pk or ticket.status not in statuses:
-        raise ValidationError(_("Nomor %(number)s tidak sedang ditangani loket ini.") % {"number": ticket.number})
-
-
-def _locked(ticket: Ticket) -> Ticket:
-    return Ticket.objects.select_for_update().get(pk=ticket.pk)
+def _move(ticket: Ticket, action: str, *, counter: Counter, actor, now, updates=None, note="") -> Ticket:
+    """One step of the ticket's workflow by the counter holding it: the engine checks the counter and the
+    status, writes the status (and ``updates``) with one compare-and-set UPDATE and the event row."""
+    ticket = Ticket.objects.get(pk=ticket.pk)  # the status now; the compare-and-set guards the write
+    engine.transition(TICKET_WORKFLOW, ticket, action, who={"counter": counter, "user": actor}, note=note,
+                      updates=updates, at=now)
+    return ticket
 
 
 def ticket_recall(*, ticket: Ticket, counter: Counter, actor=None, now=None) -> Ticket:
-    now = now or timezone.now()
-    with transaction.atomic():
-        ticket = _locked(ticket)
-        _own(ticket, counter, Ticket.Status.CALLED)
-        ticket.call_count += 1
-        ticket.save(update_fields=["call_count"])
-        _event(ticket, TicketEvent.Kind.RECALLED, at=now, counter=counter, actor=actor)
-        return ticket
+    return _move(ticket, RECALL, counter=counter, actor=actor, now=now or timezone.now(),
+                 updates={"call_count": F("call_count") + 1})
 
 
 def ticket_no_show(*, ticket: Ticket, counter: Counter, actor=None, now=None) -> Ticket:
     now = now or timezone.now()
-    with transaction.atomic():
-        ticket = _locked(ticket)
-        _own(ticket, counter, Ticket.Status.CALLED)
-        ticket.status = Ticket.Status.NO_SHOW
-        ticket.finished_at = now
-        ticket.save(update_fields=["status", "finished_at"])
-        _event(ticket, TicketEvent.Kind.NO_SHOW, at=now, counter=counter, actor=actor)
-        return ticket
+    return _move(ticket, MISSED, counter=counter, actor=actor, now=now, updates={"finished_at": now})
 
 
 def ticket_start(*, ticket: Ticket, counter: Counter, actor=None, now=None) -> Ticket:
     now = now or timezone.now()
-    with transaction.atomic():
-        ticket = _locked(ticket)
-        _own(ticket, counter, Ticket.Status.CALLED)
-        ticket.status = Ticket.Status.SERVING
-        ticket.started_at = now
-        ticket.save(update_fields=["status", "started_at"])
-        _event(ticket, TicketEvent.Kind.STARTED, at=now, counter=counter, actor=actor)
-        return ticket
+    return _move(ticket, START, counter=counter, actor=actor, now=now, updates={"started_at": now})
 
 
 def ticket_finish(*, ticket: Ticket, counter: Counter, actor=None, now=None) -> Ticket:
     now = now or timezone.now()
-    with transaction.atomic():
-        ticket = _locked(ticket)
-        _own(ticket, counter, Ticket.Status.SERVING)
-        ticket.status = Ticket.Status.DONE
-        ticket.finished_at = now
-        ticket.save(update_fields=["status", "finished_at"])
-        _event(ticket, TicketEvent.Kind.FINISHED, at=now, counter=counter, actor=actor)
-        return ticket
+    return _move(ticket, FINISH, counter=counter, actor=actor, now=now, updates={"finished_at": now})
 
 
 def ticket_transfer(*, ticket: Ticket, counter: Counter, to_counter: Counter | None = None, to_service=None,
@@ -320,25 +306,19 @@ def ticket_transfer(*, ticket: Ticket, counter: Counter, to_counter: Counter | N
     if (to_counter is None) == (to_service is None):
         raise ValidationError(_("Pilih loket tujuan atau layanan tujuan."))
     with transaction.atomic():
-        ticket = _locked(ticket)
-        _own(ticket, counter, Ticket.Status.CALLED, Ticket.Status.SERVING)
+        fresh = Ticket.objects.select_related("hall").get(pk=ticket.pk)
+        engine.check_transition(TICKET_WORKFLOW, fresh, TRANSFER, who={"counter": counter, "user": actor})
+        updates = {"counter": None, "target_counter": to_counter, "queued_at": now, "called_at": None,
+                   "started_at": None, "call_count": 0}
         if to_counter is not None:
-            if to_counter.hall_id != ticket.hall_id or to_counter.pk == counter.pk:
+            if to_counter.hall_id != fresh.hall_id or to_counter.pk == counter.pk:
                 raise ValidationError(_("Loket tujuan harus loket lain di gedung yang sama."))
             note = to_counter.label
         else:
-            _offering(ticket.hall, to_service)
-            ticket.service = to_service
+            _offering(fresh.hall, to_service)
+            updates["service"] = to_service
             note = to_service.name
-        ticket.status = Ticket.Status.WAITING
-        ticket.counter = None
-        ticket.target_counter = to_counter
-        ticket.queued_at = now
-        ticket.called_at = ticket.started_at = None
-        ticket.call_count = 0
-        ticket.save()
-        _event(ticket, TicketEvent.Kind.TRANSFERRED, at=now, counter=counter, actor=actor, note=note)
-        return ticket
+        return _move(fresh, TRANSFER, counter=counter, actor=actor, now=now, updates=updates, note=note)
 
 
 # --- position, estimates and the three-ahead notice ----------------------------------------------
