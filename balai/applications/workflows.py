@@ -141,7 +141,8 @@ def _with_corrections(forward):
 def _workflow(key, label, forward, *, flags=()):
     return Workflow(key, label, _with_corrections(forward), initial=SUBMITTED, labels=STATUS_LABELS,
                     terminal=TERMINAL_STATUSES, stops_clock=CLOCK_STOPS, pauses_clock=CLOCK_PAUSES,
-                    flags=frozenset(flags), family=SERVICE_WORKFLOWS, subject=SUBJECT, return_field="returned_from")
+                    flags=frozenset(flags), family=SERVICE_WORKFLOWS, subject=SUBJECT, return_field="returned_from",
+                    module=__name__)
 
 
 VILLAGE_LETTER = "village_letter"

@@ -96,6 +96,7 @@ class Workflow:
     status_field: str = "status"
     return_field: str = ""  # the subject's field that remembers where a RETURN came from
     on_enter: tuple = ()  # ((status, fn), …): hooks declared with the workflow
+    module: str = ""  # the module that declares it: the only one that may name its key
 
     def __post_init__(self):
         object.__setattr__(self, "terminal", frozenset(self.terminal))

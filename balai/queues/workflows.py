@@ -73,7 +73,7 @@ TICKET_WORKFLOW = Workflow(
              event=TicketEvent.Kind.TRANSFERRED),
     ),
     initial=WAITING, labels=dict(Ticket.Status.choices), terminal={DONE, NO_SHOW},
-    stops_clock={DONE, NO_SHOW}, family=QUEUE_TICKETS, subject=TicketSubject())
+    stops_clock={DONE, NO_SHOW}, family=QUEUE_TICKETS, subject=TicketSubject(), module=__name__)
 
 def register():
     """Called by ``QueuesConfig.ready()``."""
