@@ -88,11 +88,6 @@ class ApplicationSubject(SubjectAdapter):
     """Applications on the engine: ``ApplicationEvent`` is the event row; refusals speak of a
     "permohonan"."""
 
-    def model(self):
-        from .models import Application
-
-        return Application
-
     def write_event(self, application, *, step, from_status, to_status, note, who, at=None):
         from .models import ApplicationEvent
 

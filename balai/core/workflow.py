@@ -154,15 +154,9 @@ class Workflow:
     def status_label(self, status):
         return self.labels.get(status, status)
 
-    def is_open(self, status) -> bool:
-        return status not in self.terminal
-
 
 class SubjectAdapter:
     """What the engine needs to know about one kind of subject. Subclass per model."""
-
-    def model(self):
-        raise NotImplementedError
 
     def write_event(self, subject, *, step, from_status, to_status, note, who, at=None):
         """Write the event row of one transition (inside the engine's transaction); return it. ``at``

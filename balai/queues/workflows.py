@@ -45,9 +45,6 @@ QUEUE_COUNTER = Actor(QUEUE_COUNTER_SCOPE)
 
 
 class TicketSubject(SubjectAdapter):
-    def model(self):
-        return Ticket
-
     def write_event(self, ticket, *, step, from_status, to_status, note, who, at=None):
         actor = who.get("user")
         fields = {"at": at} if at is not None else {}
