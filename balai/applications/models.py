@@ -196,25 +196,6 @@ class Attachment(models.Model):
         return self.CONTENT_TYPES[self.extension]
 
 
-class DayOff(models.Model):
-    """A local day off decided by the regency (or for one kecamatan/village): no working day."""
-
-    date = models.DateField(_("tanggal"))
-    name = models.CharField(_("keterangan"), max_length=160)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                               db_constraint=False, verbose_name=_("wilayah (kosong = seluruh kabupaten)"))
-
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("hari libur daerah")
-        verbose_name_plural = _("hari libur daerah")
-        indexes = [models.Index(fields=["date"], name="dayoff_date_idx")]
-        constraints = [models.UniqueConstraint(fields=["date", "region"], name="unique_dayoff")]
-
-    def __str__(self):
-        return f"{self.date} {self.name}"
-
-
 class Notification(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Menunggu")

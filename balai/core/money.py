@@ -153,7 +153,7 @@ class RupiahField(models.BigIntegerField):
         # Like PositiveIntegerField: the database refuses a negative amount too (CHECK "fee" >= 0).
         if self.allow_negative:
             return super().db_check(connection)
-        return "%s >= 0" % connection.ops.quote_name(self.column)
+        return f"{connection.ops.quote_name(self.column)} >= 0"
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
