@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from balai.accounts.models import Office
+from balai.core.uploads import CONTENT_TYPES, private_upload_path
 from balai.regions.models import Region
 
 from .workflows import DONE, RETURNED, TERMINAL, status_label
@@ -167,11 +168,11 @@ class ApplicationEvent(models.Model):
 
 def attachment_path(instance, filename):
     # Private path under MEDIA_ROOT (never served directly): a random name, the extension by content.
-    return f"private/applications/{instance.application.public_id}/{uuid.uuid4().hex}.{instance.extension}"
+    return private_upload_path(f"applications/{instance.application.public_id}", instance.extension)
 
 
 class Attachment(models.Model):
-    CONTENT_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
+    CONTENT_TYPES = CONTENT_TYPES
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
