@@ -4,7 +4,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from balai.applications.models import REFERENCE_ALPHABET, Application
 from balai.applications.services import MAX_UPLOAD_BYTES, attachment_add
-
 from tests.support.images import image_bytes
 
 from .factories import make_person, make_service, membership_of, submit
