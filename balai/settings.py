@@ -23,6 +23,19 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def tile_origin(url_template):
+    """The CSP source of a map tile URL template: "https://tile.openstreetmap.org/{z}/{x}/{y}.png" →
+    "https://tile.openstreetmap.org"; a "{s}" subdomain becomes a wildcard ("https://*.tile.example");
+    a relative URL (tiles served by this site) needs nothing beyond 'self' → None."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url_template)
+    if not parts.scheme or not parts.netloc:
+        return None
+    host = parts.netloc.replace("{s}.", "*.").replace("{s}", "*")
+    return f"{parts.scheme}://{host}"
+
+
 TESTING = "pytest" in sys.modules or env_bool("BALAI_TESTING")
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY") or (
@@ -249,13 +262,21 @@ SPECTACULAR_SETTINGS = {
 # still caught by tests/foundation/test_api_schema.py.
 SILENCED_SYSTEM_CHECKS = ["drf_spectacular.W001"]
 
-# Strict Content Security Policy: no inline script or style, everything from our own origin.
+# Maps (Leaflet, vendored under static/vendor/leaflet): the tile server is a setting; its origin is
+# added to the CSP's img-src below. OpenStreetMap's own tiles are for light use (their tile usage
+# policy); a busy installation sets its own tile server or a provider's.
+BALAI_MAP_TILES_URL = os.environ.get("BALAI_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+BALAI_MAP_ATTRIBUTION = os.environ.get("BALAI_MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+_TILE_ORIGIN = tile_origin(BALAI_MAP_TILES_URL)
+
+# Strict Content Security Policy: no inline script or style, everything from our own origin (map
+# tiles from the tile server's).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *([_TILE_ORIGIN] if _TILE_ORIGIN else [])],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

@@ -1,13 +1,6 @@
 from django.contrib import admin
 
-from .models import Application, ApplicationEvent, Complaint, DayOff, Notification, SurveyResponse
-
-
-@admin.register(DayOff)
-class DayOffAdmin(admin.ModelAdmin):
-    list_display = ["date", "name", "region"]
-    list_filter = ["date"]
-    raw_id_fields = ["region"]
+from .models import Application, ApplicationEvent, Complaint, Notification, SurveyResponse
 
 
 class EventInline(admin.TabularInline):

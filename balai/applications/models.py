@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from balai.accounts.models import Office
+from balai.core.uploads import CONTENT_TYPES, private_upload_path
 from balai.regions.models import Region
 
 from .workflows import DONE, PAUSED, SUBMITTED, TERMINAL, status_label
@@ -167,11 +168,11 @@ class ApplicationEvent(models.Model):
 
 def attachment_path(instance, filename):
     # Private path under MEDIA_ROOT (never served directly): a random name, the extension by content.
-    return f"private/applications/{instance.application.public_id}/{uuid.uuid4().hex}.{instance.extension}"
+    return private_upload_path(f"applications/{instance.application.public_id}", instance.extension)
 
 
 class Attachment(models.Model):
-    CONTENT_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
+    CONTENT_TYPES = CONTENT_TYPES
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
@@ -194,25 +195,6 @@ class Attachment(models.Model):
     @property
     def content_type(self):
         return self.CONTENT_TYPES[self.extension]
-
-
-class DayOff(models.Model):
-    """A local day off decided by the regency (or for one kecamatan/village): no working day."""
-
-    date = models.DateField(_("tanggal"))
-    name = models.CharField(_("keterangan"), max_length=160)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                               db_constraint=False, verbose_name=_("wilayah (kosong = seluruh kabupaten)"))
-
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("hari libur daerah")
-        verbose_name_plural = _("hari libur daerah")
-        indexes = [models.Index(fields=["date"], name="dayoff_date_idx")]
-        constraints = [models.UniqueConstraint(fields=["date", "region"], name="unique_dayoff")]
-
-    def __str__(self):
-        return f"{self.date} {self.name}"
 
 
 class Notification(models.Model):

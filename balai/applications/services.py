@@ -4,7 +4,6 @@ Surveys and complaints live in ``feedback.py``."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from balai.accounts.workflow_scopes import HALL as HALL_SCOPE
 from balai.accounts.workflow_scopes import district_code  # noqa: F401  (kept importable from here)
 from balai.core import workflow as engine
+from balai.core.uploads import MAX_UPLOAD_BYTES, upload_check
 
 from . import deadlines
 from .models import Application, ApplicationEvent, Attachment, Channel, new_reference
@@ -27,9 +27,6 @@ from .workflows import (
     WALK_IN,
     get_workflow,
 )
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-
 
 # --- who acts ----------------------------------------------------------------------------------
 
@@ -141,31 +138,14 @@ def validate_form_data(form_fields, data) -> dict:
 
 # --- attachments -----------------------------------------------------------------------------
 
-def sniff_extension(head: bytes) -> str | None:
-    """The real type of an upload from its first bytes (magic numbers), never from its name."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    return None
-
-
 def attachment_add(*, application, requirement: str, upload, user=None) -> Attachment:
-    size = getattr(upload, "size", None)
-    if size is None or size > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("Berkas terlalu besar: paling banyak 5 MB."))
-    content = upload.read(MAX_UPLOAD_BYTES + 1)
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("Berkas terlalu besar: paling banyak 5 MB."))
-    extension = sniff_extension(content[:16])
-    if extension is None:
-        raise ValidationError(_("Berkas “%(name)s” bukan PDF, JPEG atau PNG.") % {"name": getattr(upload, "name", "")})
-    attachment = Attachment(application=application, requirement=requirement[:200], extension=extension,
-                            original_name=(getattr(upload, "name", "") or "")[:200], size=len(content),
-                            sha256=hashlib.sha256(content).hexdigest(), uploaded_by=user)
-    attachment.file.save("upload", ContentFile(content), save=False)
+    """Check an uploaded file (``balai.core.uploads``: size, type by content, images really open) and
+    keep it with the application."""
+    checked = upload_check(upload, max_bytes=MAX_UPLOAD_BYTES)
+    attachment = Attachment(application=application, requirement=requirement[:200], extension=checked.extension,
+                            original_name=checked.original_name, size=checked.size, sha256=checked.sha256,
+                            uploaded_by=user)
+    attachment.file.save("upload", ContentFile(checked.content), save=False)
     attachment.save()
     return attachment
 

@@ -3,7 +3,6 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +16,7 @@ from balai.accounts.models import Office
 from balai.core.access import allow, public
 from balai.core.audit import log_access
 from balai.core.ratelimit import attempt_allowed, too_many_attempts_message
+from balai.core.uploads import file_response
 from balai.registry.selectors import persons_visible_to
 from balai.services.models import Service
 
@@ -210,15 +210,8 @@ def attachment(request, public_id, file_id):
     if request.membership is not None:
         log_access(request, obj=item, label=f"{application.reference} {item.requirement}",
                    region_code=application.village_id or "", action="download")
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, content_type=item.content_type, as_attachment=True,
-                            filename=f"{application.reference}-{item.pk}.{item.extension}")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(item.file, content_type=item.content_type,
+                         filename=f"{application.reference}-{item.pk}.{item.extension}")
 
 
 @allow(perms.citizen)

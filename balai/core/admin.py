@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AccessLog, TaskProgress
+from .models import AccessLog, DayOff, TaskProgress
 
 
 @admin.register(AccessLog)
@@ -23,3 +23,10 @@ class AccessLogAdmin(admin.ModelAdmin):
 class TaskProgressAdmin(admin.ModelAdmin):
     list_display = ["id", "kind", "owner", "state", "done", "total", "updated_at"]
     list_filter = ["kind", "state"]
+
+
+@admin.register(DayOff)
+class DayOffAdmin(admin.ModelAdmin):
+    list_display = ["date", "name", "region_code"]
+    list_filter = ["date"]
+    search_fields = ["name", "region_code"]

@@ -1,6 +1,9 @@
 """Working-day calendar: weekends per office (Mon–Fri or Mon–Sat), Indonesian public holidays and
-joint leave days (``cuti bersama``, from the ``holidays`` package), and local days off added by the
-regency (provided by a higher app through ``register_days_off_provider``, since core imports no app).
+joint leave days (``cuti bersama``, from the ``holidays`` package), and local days off decided by the
+regency: ``core.DayOff`` rows (admin: "Hari libur daerah"), regency-wide or for a kecamatan or village,
+holding in that region and every region below it. A higher app may add other local days off through
+``register_days_off_provider``; the regions app confirms DayOff region codes through
+``register_region_check`` (core imports no app).
 
 Counting rule: ``add_working_days(start, n)`` returns the n-th working day *after* ``start`` (the day
 an application arrives does not count), so one working day after a Friday is the next Monday.
@@ -9,9 +12,12 @@ an application arrives does not count), so one working day after a Friday is the
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 import holidays
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 MON_FRI = "mon-fri"
 MON_SAT = "mon-sat"
@@ -20,12 +26,45 @@ _WEEKEND = {MON_FRI: {5, 6}, MON_SAT: {6}}
 HOLIDAY_CATEGORIES = ("public", "government")
 
 _providers = []
+_region_checks = []
+_REGION_CODE = re.compile(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?")
 
 
 def register_days_off_provider(func):
     """``func(start, end, region_code) -> iterable of dates`` of local days off in [start, end]."""
     if func not in _providers:
         _providers.append(func)
+
+
+def register_region_check(func):
+    """``func(code) -> bool``: does this region code exist? (registered by the regions app)."""
+    if func not in _region_checks:
+        _region_checks.append(func)
+
+
+def check_region_code(code: str) -> None:
+    """Raise ``ValidationError`` unless ``code`` is a Kemendagri code ("35.10.01.2001") that exists."""
+    if not _REGION_CODE.fullmatch(code):
+        raise ValidationError({"region_code": _("Kode wilayah “%(code)s” tidak sah: tulis seperti 35.10 "
+                                                "atau 35.10.01.2001.") % {"code": code}})
+    if any(not check(code) for check in _region_checks):
+        raise ValidationError({"region_code": _("Wilayah dengan kode “%(code)s” tidak ada.") % {"code": code}})
+
+
+def region_and_ancestors(code: str) -> list[str]:
+    """"35.10.01.2001" → ["35", "35.10", "35.10.01", "35.10.01.2001"]."""
+    parts = code.split(".") if code else []
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+def regional_days_off(start: dt.date, end: dt.date, region_code: str = "") -> set:
+    """Dates in [start, end] of ``DayOff`` rows for the whole installation or for ``region_code`` or a
+    region above it (one query)."""
+    from .models import DayOff
+
+    codes = ["", *region_and_ancestors(region_code)]
+    return set(DayOff.objects.filter(date__gte=start, date__lte=end, region_code__in=codes)
+               .values_list("date", flat=True))
 
 
 @lru_cache(maxsize=64)
@@ -39,7 +78,7 @@ def national_holidays(year: int) -> dict:
 
 
 def local_days_off(start: dt.date, end: dt.date, region_code: str = "") -> set:
-    found = set()
+    found = regional_days_off(start, end, region_code)
     for provider in _providers:
         found.update(provider(start, end, region_code))
     return found

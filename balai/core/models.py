@@ -68,3 +68,34 @@ class TaskProgress(models.Model):
         if self.state == self.State.DONE:
             return 100
         return int(self.done * 100 / self.total) if self.total else 0
+
+
+class DayOff(models.Model):
+    """A local day off decided by the regency (or for one kecamatan/village): no working day there.
+
+    ``region_code`` is a Kemendagri code ("35.10" the regency, "35.10.01" a kecamatan,
+    "35.10.01.2001" a village); empty means the whole installation. A day off holds in its region and
+    every region below it (see ``balai.core.calendar``). Kept as a code, not a foreign key: core sits
+    below the regions app; ``calendar.register_region_check`` lets regions confirm the code exists."""
+
+    date = models.DateField(_("tanggal"))
+    name = models.CharField(_("keterangan"), max_length=160)
+    region_code = models.CharField(_("kode wilayah (kosong = seluruh kabupaten)"), max_length=13, blank=True,
+                                   default="")
+
+    class Meta:
+        ordering = ["date", "region_code"]
+        verbose_name = _("hari libur daerah")
+        verbose_name_plural = _("hari libur daerah")
+        # The unique index (date first) also serves the calendar's read of a date window.
+        constraints = [models.UniqueConstraint(fields=["date", "region_code"], name="core_unique_dayoff")]
+
+    def __str__(self):
+        return f"{self.date} {self.name}"
+
+    def clean(self):
+        from .calendar import check_region_code
+
+        self.region_code = (self.region_code or "").strip()
+        if self.region_code:
+            check_region_code(self.region_code)

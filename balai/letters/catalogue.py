@@ -54,10 +54,15 @@ DETAIL_FIELDS = {
 
 
 def _format(value, kind):
-    from .formatting import rupiah, tanggal_indonesia
+    from balai.core.money import format_rupiah
+
+    from .formatting import tanggal_indonesia
 
     if kind == "rupiah":
-        return rupiah(value)
+        try:
+            return format_rupiah(value)  # "1500000" or "1.500.000" -> "Rp 1.500.000"
+        except (TypeError, ValueError):
+            return str(value)  # not an amount: shown as typed
     if kind == "date":
         return tanggal_indonesia(value)
     if kind == "orang":

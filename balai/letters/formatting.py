@@ -1,4 +1,4 @@
-"""Small formatting helpers for letters: Indonesian dates and masked names."""
+"""Small formatting helpers for letters: Indonesian dates and masked names (amounts: ``balai.core.money``)."""
 
 import datetime
 
@@ -29,11 +29,3 @@ def mask_name(name: str) -> str:
         masked.append(word[:keep] + "*" * (len(word) - keep))
     return " ".join(masked)
 
-
-def rupiah(value) -> str:
-    """``1500000`` -> ``Rp1.500.000``; non-numbers pass through."""
-    try:
-        amount = int(str(value).replace(".", "").replace(",", "").strip())
-    except ValueError:
-        return str(value)
-    return "Rp" + f"{amount:,}".replace(",", ".")

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from balai.accounts.models import Office
 from balai.core import workflow as workflows
+from balai.core.money import RupiahField
 
 CHANNELS = {
     "online": _("Daring (dari rumah)"),
@@ -97,7 +98,7 @@ class Service(models.Model):
     conditions = models.TextField(_("ketentuan/syarat pemohon"), blank=True)
     legal_basis = models.TextField(_("dasar hukum"), blank=True)
     processing_days = models.PositiveSmallIntegerField(_("waktu penyelesaian (hari kerja)"), default=1)
-    fee = models.PositiveIntegerField(_("biaya (rupiah)"), default=0, help_text=_("0 = gratis"))
+    fee = RupiahField(_("biaya (rupiah)"), default=0, help_text=_("0 = gratis"))
     fee_note = models.TextField(_("keterangan biaya"), blank=True)
     output = models.CharField(_("produk layanan"), max_length=255, blank=True)
     channels = models.JSONField(_("kanal"), default=list, blank=True,

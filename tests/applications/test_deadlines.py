@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from balai.accounts.models import Office
-from balai.applications.models import DayOff
 from balai.applications.services import application_transition
 from balai.core.calendar import WorkCalendar, add_working_days, working_days_between
+from balai.core.models import DayOff
 
 from .factories import make_person, make_service, membership_of, submit
 
@@ -38,7 +38,7 @@ def test_independence_day_and_christmas_2026_are_skipped():
 @pytest.mark.django_db
 def test_a_regency_day_off_is_skipped_and_a_village_day_off_only_there(regions):
     DayOff.objects.create(date=D("2026-12-18"), name="Hari Jadi Banyuwangi")
-    DayOff.objects.create(date=D("2026-12-21"), name="Bersih desa", region_id="35.10.01.2001")
+    DayOff.objects.create(date=D("2026-12-21"), name="Bersih desa", region_code="35.10.01.2001")
     # Thursday 17 December + 1 working day: Friday 18 is off for all, the weekend, then Monday 21 …
     assert add_working_days(D("2026-12-17"), 1, region_code="35.10.02.2001") == D("2026-12-21")
     # … except in Desa Sarongan, where Monday 21 is off too.

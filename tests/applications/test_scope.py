@@ -1,6 +1,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from balai.applications.services import attachment_add
+from tests.support.images import image_bytes
 from tests.support.world import OTHER_VILLAGE
 
 from .factories import make_person, make_service, membership_of, submit
@@ -70,7 +71,7 @@ def test_a_citizen_sees_their_own_applications_only(world):
 def test_uploaded_files_are_served_only_to_those_who_may_see_the_application(world):
     application = _application(world)
     item = attachment_add(application=application, requirement="KTP",
-                          upload=SimpleUploadedFile("k.jpg", b"\xff\xd8\xff\xe0JFIF", content_type="image/jpeg"))
+                          upload=SimpleUploadedFile("k.jpg", image_bytes("JPEG"), content_type="image/jpeg"))
     url = f"/permohonan/{application.public_id}/berkas/{item.public_id}/"
     ok = world.client("operator").get(url)
     assert ok.status_code == 200 and ok["Content-Type"] == "image/jpeg"

@@ -4,11 +4,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from balai.applications.models import REFERENCE_ALPHABET, Application
 from balai.applications.services import MAX_UPLOAD_BYTES, attachment_add
+from tests.support.images import image_bytes
 
 from .factories import make_person, make_service, membership_of, submit
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PNG = image_bytes("PNG")  # a real 2×2 image: images must open with Pillow, magic bytes alone are not enough
 
 
 def test_submitting_twice_with_the_same_key_creates_one_application(world):

@@ -51,8 +51,9 @@ def make_resident(village="35.10.01.2001", *, nik="3510014101900001", name="Siti
                          marital_status=codes.MaritalStatus.MARRIED, family=family, rt=rt)
 
 
+# A valid 1×1 PNG (uploads are opened with Pillow: the earlier constant had a broken IDAT checksum).
 PNG_1PX = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                        "1f15c4890000000d49444154789c6360000002000105fe02fea70000000049454e44ae426082")
+                        "1f15c4890000000d49444154789c6360606060000000050001a5f645400000000049454e44ae426082")
 
 
 def uploads_for(service):

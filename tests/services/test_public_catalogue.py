@@ -2,14 +2,14 @@ import pytest
 from django.test import Client
 
 from balai.services.models import Service
-from balai.services.templatetags.catalogue import format_rupiah
+from balai.services.templatetags.catalogue import fee_label
 from tests.services.catalogue_data import load_small_catalogue
 
 
 @pytest.mark.parametrize("amount, text", [(0, "Gratis"), (30000, "Rp 30.000"), (350000, "Rp 350.000"),
                                           (1000000, "Rp 1.000.000"), (500, "Rp 500")])
-def test_fees_are_written_the_indonesian_way(amount, text):
-    assert format_rupiah(amount) == text
+def test_fees_are_written_the_indonesian_way_and_a_zero_fee_is_free(amount, text):
+    assert fee_label(amount) == text
 
 
 def test_the_catalogue_home_lists_agencies_and_life_events_with_their_counts(small):

@@ -1,24 +1,25 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from balai.core.money import format_rupiah
 from balai.services.models import CHANNELS
 
 register = template.Library()
 
 
-def format_rupiah(value) -> str:
-    """0 → "Gratis"; 350000 → "Rp 350.000" (Indonesian thousands separator)."""
+def fee_label(value) -> str:
+    """The catalogue's way of showing a fee: 0 → "Gratis", otherwise the one rupiah formatter
+    (350000 → "Rp 350.000"). "Gratis" is the catalogue's choice; ``format_rupiah(0)`` is "Rp 0"."""
     if value is None or value == "":
         return ""
-    amount = int(value)
-    if amount == 0:
+    if int(value) == 0:
         return _("Gratis")
-    return "Rp " + f"{amount:,}".replace(",", ".")
+    return format_rupiah(value)
 
 
 @register.filter
-def rupiah(value):
-    return format_rupiah(value)
+def fee(value):
+    return fee_label(value)
 
 
 @register.filter
