@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from balai.core.documents.kinds import DocumentFacts
+
+from .formatting import mask_name
 from .models import Letter
 from .services import holder_from_person, letter_issue
 
@@ -28,13 +31,24 @@ def issue_letter_on_signing(*, application, from_status, to_status, actor=None, 
         return
     letter_type = application.service.letter_type
     if not letter_type:
-        raise ValidationError("Layanan ini belum menentukan jenis surat desa; hubungi administrator.")
+        raise ValidationError(_("Layanan ini belum menentukan jenis surat desa; hubungi administrator."))
     if application.village_id is None:
-        raise ValidationError("Permohonan ini tidak memiliki desa asal, sehingga surat tidak dapat diterbitkan.")
+        raise ValidationError(_("Permohonan ini tidak memiliki desa asal, sehingga surat tidak dapat diterbitkan."))
     data = dict(application.data or {})
     letter_issue(letter_type=letter_type, village=application.village, holder=holder_from_application(application),
                  data=data, purpose=data.get("keperluan", ""), person=application.applicant,
                  application=application, signer_user=actor, membership=membership, signer_options=signer_options)
+
+
+def describe_letter(document) -> DocumentFacts:
+    """How the public verification page describes a letter (document kind ``letter``)."""
+    from django.utils import timezone
+
+    letter = Letter.objects.select_related("letter_type", "office").get(document=document)
+    return DocumentFacts(title=letter.letter_type.title, number=letter.number,
+                         issued_on=timezone.localtime(letter.issued_at).date(), issuing_office=letter.office.name,
+                         signer=f"{letter.signer_name} ({letter.signer_title})",
+                         holder_masked=mask_name(letter.holder_name))
 
 
 DOWNLOAD_SALT = "letters.download_public"
@@ -60,6 +74,6 @@ def letter_status_links(application):
     """The "download the letter" button on the application's status and detail pages."""
     if application.workflow != "village_letter" or application.status not in ("ready", "collected"):
         return []
-    if not Letter.objects.filter(application=application, status=Letter.Status.VALID).exists():
+    if not Letter.objects.filter(application=application, document__status=Letter.Status.VALID).exists():
         return []
     return [(_("Unduh surat (PDF)"), download_link(application))]

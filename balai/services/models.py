@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from balai.accounts.models import Office
+from balai.core.choices import choice_keys
 
 CHANNELS = {
     "online": _("Daring (dari rumah)"),
@@ -24,10 +25,8 @@ CHANNELS = {
 }
 FIELD_TYPES = ("text", "textarea", "number", "date", "choice", "nik")
 WORKFLOWS = ("village_letter", "village_to_agency", "agency")
-LETTER_TYPES = (
-    "sktm", "domisili", "usaha", "kelahiran", "kematian", "pindah", "belum_menikah",
-    "penghasilan_ortu", "kehilangan", "izin_keramaian", "pengantar_skck",
-)
+# Letter types are declared in ``letters`` (above this app), which registers them as the choices
+# "letter_type" in ``core.choices``; a service's letter type is checked against that registry.
 
 
 class LifeEvent(models.Model):
@@ -161,7 +160,7 @@ class Service(models.Model):
                     errors["form_fields"] = _("Nama isian “%(name)s” ganda.") % {"name": f["name"]}
                     break
                 names.add(f["name"])
-        if self.letter_type and self.letter_type not in LETTER_TYPES:
+        if self.letter_type and self.letter_type not in choice_keys("letter_type"):
             errors["letter_type"] = _("Jenis surat desa tidak dikenal.")
         if self.workflow == self.Workflow.VILLAGE_LETTER and not self.letter_type:
             errors["letter_type"] = _("Layanan surat desa perlu jenis surat.")
