@@ -49,3 +49,8 @@ def get_kind(key: str) -> DocumentKind:
 
 def describe(document) -> DocumentFacts:
     return get_kind(document.kind).describe(document)
+
+
+def unregister_kind(key: str) -> None:
+    """Forget a kind (tests that register a kind of their own clean up with it)."""
+    _kinds.pop(key, None)
