@@ -1,6 +1,7 @@
 """Balai's one settings module. Everything that differs between machines comes from the environment;
 docs/configuration.md lists every variable."""
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -47,6 +48,17 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # The regency this installation serves (Kemendagri code). 35.10 is Kabupaten Banyuwangi.
 BALAI_REGENCY = os.environ.get("BALAI_REGENCY", "35.10")
 BALAI_PUBLIC_URL = os.environ.get("BALAI_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Issued letters and documents (docs/letters.md, docs/configuration.md).
+# Letter numbering: per_type (default), all, or register (shared with the outgoing-mail register).
+BALAI_LETTER_NUMBERING = os.environ.get("BALAI_LETTER_NUMBERING", "per_type")
+# Signer: seal (HMAC seal, default), bsre (BSrE TTE adapter) or a dotted path to a Signer subclass.
+BALAI_LETTER_SIGNER = os.environ.get("BALAI_LETTER_SIGNER", "seal")
+# Key of the seals (empty: SECRET_KEY); set it so that SECRET_KEY can rotate without breaking seals.
+BALAI_LETTER_SEAL_SECRET = os.environ.get("BALAI_LETTER_SEAL_SECRET", "")
+BALAI_BSRE_URL = os.environ.get("BALAI_BSRE_URL", "")
+BALAI_BSRE_USER = os.environ.get("BALAI_BSRE_USER", "")
+BALAI_BSRE_PASSWORD = os.environ.get("BALAI_BSRE_PASSWORD", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -181,8 +193,14 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media-private/"  # never served directly: files go through permission-checked views
+# Stored files (issued documents' PDFs, uploads) go through Django's storage API: files under MEDIA_ROOT
+# by default; an S3-compatible (or any other) backend by naming its class and passing its options as JSON,
+# e.g. BALAI_STORAGE_BACKEND=storages.backends.s3.S3Storage
+# BALAI_STORAGE_OPTIONS='{"bucket_name": "balai", "endpoint_url": "https://s3.example.id"}' (django-storages).
+BALAI_STORAGE_BACKEND = os.environ.get("BALAI_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
+BALAI_STORAGE_OPTIONS = json.loads(os.environ.get("BALAI_STORAGE_OPTIONS", "") or "{}")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": BALAI_STORAGE_BACKEND, "OPTIONS": BALAI_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": (
             # Hashed names and far-future caching in production (needs `balai collectstatic`).

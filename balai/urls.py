@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("balai.registry.urls")),
     path("", include("balai.services.urls")),
     path("", include("balai.applications.urls")),
+    path("", include("balai.core.documents.urls")),
     path("", include("balai.letters.urls")),
     path("", include("balai.queues.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
@@ -39,6 +40,7 @@ urlpatterns = [
     path("api/v1/", include("balai.registry.api_urls")),
     path("api/v1/", include("balai.services.api_urls")),
     path("api/v1/", include("balai.applications.api_urls")),
+    path("api/v1/", include("balai.core.documents.api_urls")),
     path("api/v1/", include("balai.letters.api_urls")),
     path("api/v1/", include("balai.queues.api_urls")),
 ]

@@ -59,6 +59,8 @@ def main():
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = fresh_database(os.environ.get("DATABASE_URL", "sqlite://"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
+    # Issued PDFs go to storage (MEDIA_ROOT): a throw-away directory for this run.
+    os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="balai-bench-media-"))
     import django
 
     django.setup()
@@ -73,6 +75,7 @@ def main():
     from balai.accounts.demo import ensure_offices, village_office_code
     from balai.accounts.models import Membership, Office, Role, User
     from balai.core.documents import html_to_pdf
+    from balai.core.models import Document
     from balai.letters.models import Letter, LetterType
     from balai.letters.services import letter_issue, letter_render_pdf
     from balai.regions.loading import load_regions
@@ -92,7 +95,8 @@ def main():
                    number="401/001/35.10.01.2001/I/2026", sequence=1, sequence_scope="401", year=2026,
                    issued_at=timezone.now(), holder_name=holder["name"], holder=holder, data=data,
                    purpose=data["keperluan"], signer=head, signer_name="Hadi Purnomo", signer_title="Kepala Desa",
-                   signed_at=timezone.now(), signature_method="seal")
+                   signed_at=timezone.now())
+    draft.document = Document(kind="letter")  # unsaved: gives the draft its verification token
 
     rows = [
         ("baseline: HTML sepele -> PDF", *timed(lambda: html_to_pdf(trivial), args.runs)),

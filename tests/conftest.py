@@ -21,3 +21,12 @@ def _fresh_attempt_counts():
     from django.core.cache import caches
 
     caches["ratelimit"].clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_in_a_temporary_directory(tmp_path_factory):
+    """Stored files (issued documents' PDFs) go to a temporary MEDIA_ROOT, never into var/media."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield

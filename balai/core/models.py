@@ -1,7 +1,9 @@
+import secrets
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -99,3 +101,114 @@ class DayOff(models.Model):
         self.region_code = (self.region_code or "").strip()
         if self.region_code:
             check_region_code(self.region_code)
+
+
+class Sequence(models.Model):
+    """The last number taken of one gap-free sequence (``core.sequences.sequence_next``): a key that
+    names what is counted (``letter:35.10.01.2001:470``, ``ticket:7``) and a period that names when it
+    restarts (``2026``, ``2026-12-08``)."""
+
+    key = models.CharField(_("kunci"), max_length=120)
+    period = models.CharField(_("periode"), max_length=20)
+    last = models.PositiveBigIntegerField(_("nomor terakhir"), default=0)
+
+    class Meta:
+        verbose_name = _("urutan nomor")
+        verbose_name_plural = _("urutan nomor")
+        constraints = [models.UniqueConstraint(fields=["key", "period"], name="unique_sequence_key_period")]
+
+    def __str__(self):
+        return f"{self.key} {self.period}: {self.last}"
+
+
+def new_verification_token() -> str:
+    """Unguessable token for a document's public verification URL printed in its QR code (192 bits)."""
+    return secrets.token_urlsafe(24)
+
+
+def document_upload_to(document, filename: str) -> str:
+    """``documents/<kind>/<year>/<month>/<random>.pdf``: no token, number or name in the path."""
+    return f"documents/{document.kind}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.pdf"
+
+
+class Document(models.Model):
+    """An issued official document of any kind (a village letter, later a budget decree or a payment
+    list): its file in storage with its SHA-256, its signature, its public verification token and its
+    validity. The kind's registration (``core.documents.kinds``) says how the public verification
+    page describes it. Issued documents are never edited; they can only be revoked."""
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("Berlaku")
+        REVOKED = "revoked", _("Dicabut")
+
+    kind = models.CharField(_("jenis dokumen"), max_length=40)
+    verification_token = models.CharField(max_length=64, unique=True, default=new_verification_token,
+                                          editable=False)
+    file = models.FileField(_("berkas"), upload_to=document_upload_to, max_length=200)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField(_("ukuran (bita)"), default=0)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    office_code = models.CharField(_("kantor penerbit"), max_length=40, blank=True)
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="signed_documents", verbose_name=_("penanda tangan"))
+    signed_at = models.DateTimeField(_("waktu tanda tangan"), null=True, blank=True)
+    signature_method = models.CharField(_("metode tanda tangan"), max_length=20, blank=True)
+    signature_key_id = models.CharField(max_length=80, blank=True)
+    signature_value = models.TextField(_("nilai tanda tangan"), blank=True)
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VALID)
+    revoked_at = models.DateTimeField(_("waktu pencabutan"), null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")
+    revoke_reason = models.TextField(_("alasan pencabutan"), blank=True)
+
+    class Meta:
+        verbose_name = _("dokumen")
+        verbose_name_plural = _("dokumen")
+
+    def __str__(self):
+        return f"{self.kind} {self.sha256[:12]}"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == self.Status.VALID
+
+    def read_bytes(self) -> bytes:
+        with self.file.open("rb") as handle:
+            return handle.read()
+
+    def verification_url(self) -> str:
+        return f"{settings.BALAI_PUBLIC_URL}/verifikasi/{self.verification_token}/"
+
+
+class DocumentCheck(models.Model):
+    """One public check of a document: someone opened the QR link, called the API or uploaded a PDF
+    to compare with the issued one."""
+
+    class Method(models.TextChoices):
+        VIEW = "view", _("Membuka tautan")
+        UPLOAD = "upload", _("Mengunggah PDF")
+        API = "api", _("API")
+
+    class Result(models.TextChoices):
+        VALID = "valid", _("Berlaku")
+        REVOKED = "revoked", _("Dicabut")
+        MATCH = "match", _("PDF cocok")
+        MISMATCH = "mismatch", _("PDF tidak cocok")
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="checks")
+    at = models.DateTimeField(auto_now_add=True)
+    method = models.CharField(max_length=10, choices=Method.choices)
+    result = models.CharField(max_length=10, choices=Result.choices)
+    presented_sha256 = models.CharField(max_length=64, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("verifikasi dokumen")
+        verbose_name_plural = _("verifikasi dokumen")
+        indexes = [models.Index(fields=["document", "-at"], name="document_check_at")]
+
+    def __str__(self):
+        return f"{self.document_id} {self.method} {self.result}"

@@ -1,12 +1,11 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from .api import LetterRevokeView, LetterViewSet, VerificationView
+from .api import LetterRevokeView, LetterViewSet
 
 router = SimpleRouter()
 router.register("letters", LetterViewSet, basename="letter")
 urlpatterns = [
     *router.urls,
     path("letters/<uuid:public_id>/revoke/", LetterRevokeView.as_view(), name="letter-revoke"),
-    path("verifications/<str:token>/", VerificationView.as_view(), name="letter-verification"),
 ]

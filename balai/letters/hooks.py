@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from balai.applications.workflows import COLLECTED, READY, get_workflow
+from balai.core.documents.kinds import DocumentFacts
 from balai.services.models import ISSUES_VILLAGE_LETTER
 
+from .formatting import mask_name
 from .models import Letter
 from .services import holder_from_person, letter_issue
 
@@ -32,13 +34,24 @@ def issue_letter_on_signing(*, subject, workflow, to_status, who, signer_options
         return
     letter_type = application.service.letter_type
     if not letter_type:
-        raise ValidationError("Layanan ini belum menentukan jenis surat desa; hubungi administrator.")
+        raise ValidationError(_("Layanan ini belum menentukan jenis surat desa; hubungi administrator."))
     if application.village_id is None:
-        raise ValidationError("Permohonan ini tidak memiliki desa asal, sehingga surat tidak dapat diterbitkan.")
+        raise ValidationError(_("Permohonan ini tidak memiliki desa asal, sehingga surat tidak dapat diterbitkan."))
     data = dict(application.data or {})
     letter_issue(letter_type=letter_type, village=application.village, holder=holder_from_application(application),
                  data=data, purpose=data.get("keperluan", ""), person=application.applicant,
                  application=application, signer_user=actor, membership=membership, signer_options=signer_options)
+
+
+def describe_letter(document) -> DocumentFacts:
+    """How the public verification page describes a letter (document kind ``letter``)."""
+    from django.utils import timezone
+
+    letter = Letter.objects.select_related("letter_type", "office").get(document=document)
+    return DocumentFacts(title=letter.letter_type.title, number=letter.number,
+                         issued_on=timezone.localtime(letter.issued_at).date(), issuing_office=letter.office.name,
+                         signer=f"{letter.signer_name} ({letter.signer_title})",
+                         holder_masked=mask_name(letter.holder_name))
 
 
 DOWNLOAD_SALT = "letters.download_public"
@@ -64,6 +77,6 @@ def letter_status_links(application):
     """The "download the letter" button on the application's status and detail pages."""
     if not get_workflow(application.workflow).has(ISSUES_VILLAGE_LETTER) or application.status not in (READY, COLLECTED):
         return []
-    if not Letter.objects.filter(application=application, status=Letter.Status.VALID).exists():
+    if not Letter.objects.filter(application=application, document__status=Letter.Status.VALID).exists():
         return []
     return [(_("Unduh surat (PDF)"), download_link(application))]

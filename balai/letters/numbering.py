@@ -9,24 +9,22 @@ Sequences restart every year. ``BALAI_LETTER_NUMBERING`` picks what one sequence
 * ``all``: one sequence for all letters of a village;
 * ``register``: one sequence shared with the village's outgoing-mail register (``OutgoingMail``).
 
-``sequence_next`` must run inside the issuing transaction: it locks the counter row until the
+The counters are ``core.sequences`` with key ``letter:<village code>:<scope>`` and period ``<year>``;
+``letter_sequence_next`` must run inside the issuing transaction: it locks the counter row until the
 transaction ends, so concurrent issuances queue up and a rolled-back issuance leaves no gap.
 """
 
-import os
-
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
 
-from .models import LetterSequence
+from balai.core.sequences import sequence_next
 
 MODES = ("per_type", "all", "register")
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 def numbering_mode() -> str:
-    mode = getattr(settings, "BALAI_LETTER_NUMBERING", None) or os.environ.get("BALAI_LETTER_NUMBERING", "per_type")
+    mode = getattr(settings, "BALAI_LETTER_NUMBERING", "") or "per_type"
     if mode not in MODES:
         raise ImproperlyConfigured(f"BALAI_LETTER_NUMBERING must be one of {', '.join(MODES)}, not {mode!r}")
     return mode
@@ -45,16 +43,11 @@ def format_number(*, classification_code: str, sequence: int, village_code: str,
     return f"{classification_code}/{sequence:03d}/{village_code}/{roman_month(month)}/{year}"
 
 
-def sequence_next(*, village_code: str, scope: str, year: int) -> int:
-    """Take the next number of a sequence. Call inside ``transaction.atomic()``: the row stays locked
-    until the caller's transaction commits or rolls back."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("sequence_next() must run inside the issuing transaction")
-    # Create the counter row if missing without racing: a concurrent insert of the same key is ignored.
-    LetterSequence.objects.bulk_create(
-        [LetterSequence(village_id=village_code, scope=scope, year=year, last_number=0)], ignore_conflicts=True
-    )
-    counter = LetterSequence.objects.select_for_update().get(village_id=village_code, scope=scope, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
+def sequence_key(*, village_code: str, scope: str) -> str:
+    return f"letter:{village_code}:{scope}"
+
+
+def letter_sequence_next(*, village_code: str, scope: str, year: int) -> int:
+    """Take the next number of a village's letter sequence in a year. Call inside
+    ``transaction.atomic()``: the row stays locked until the caller's transaction commits or rolls back."""
+    return sequence_next(key=sequence_key(village_code=village_code, scope=scope), period=str(year))

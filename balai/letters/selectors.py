@@ -16,7 +16,7 @@ def letters_visible_to(request):
 
 def letter_list_page(request, *, before=None, letter_type=None, query="", size=25):
     """One keyset page (newest first) of the letters the request may see: no COUNT over the table."""
-    queryset = letters_visible_to(request).select_related("letter_type", "village").defer("pdf", "holder", "data")
+    queryset = letters_visible_to(request).select_related("letter_type", "village", "document").defer("holder", "data")
     if letter_type:
         queryset = queryset.filter(letter_type__key=letter_type)
     if query:

@@ -1,24 +1,26 @@
 """Writes for letters: issue (number, render, sign, store in one transaction), revoke, and the log of
-public verifications."""
-
-import hashlib
+public verifications. Rendering, signing, storing, verifying and revoking are the core document
+pipeline (``balai.core.documents``); a letter is its document kind ``letter``."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from balai.accounts.models import Office, Role
 from balai.core.documents import html_to_pdf, qr_svg_data_uri
+from balai.core.documents.services import document_check_record, document_revoke, document_store
+from balai.core.documents.signing import get_signer
+from balai.core.models import Document, DocumentCheck, new_verification_token
 from balai.regions.models import Kind, Region
 
 from . import numbering
-from .catalogue import detail_rows, letter_types_ensure
+from .catalogue import detail_rows, is_cover_letter, letter_types_ensure
 from .formatting import tanggal_indonesia
-from .models import Letter, LetterType, OutgoingMail, Verification
-from .signing import get_signer
+from .models import Letter, LetterType, OutgoingMail
 
-COVER_LETTERS = {"kehilangan", "izin_keramaian", "pengantar_skck"}
+DOCUMENT_KIND = "letter"
 
 
 def _display(obj, field):
@@ -60,10 +62,12 @@ def holder_from_person(person) -> dict:
 def _office_for_village(village: Region) -> Office:
     office = Office.objects.filter(kind=Office.Kind.VILLAGE, region=village).first()
     if office is None:
-        raise ValidationError(f"Kantor desa untuk wilayah {village.code} belum terdaftar.")
+        raise ValidationError(_("Kantor desa untuk wilayah %(code)s belum terdaftar.") % {"code": village.code})
     return office
 
 
+# The words printed on a letter (Desa/Kelurahan, RT, Kepala Desa …) are the official document's
+# Indonesian text, not interface text: they stay Indonesian whatever language the issuing page uses.
 def letter_context(letter: Letter) -> dict:
     village = letter.village
     district = village.parent
@@ -80,7 +84,7 @@ def letter_context(letter: Letter) -> dict:
         "holder": holder,
         "details": detail_rows(letter.letter_type.key, letter.data),
         "purpose": letter.purpose,
-        "is_cover_letter": letter.letter_type.key in COVER_LETTERS,
+        "is_cover_letter": is_cover_letter(letter.letter_type.key),
         "regency_name": regency.name if regency else "",
         "district_name": district.name if district else "",
         "village_name": village.name,
@@ -101,10 +105,10 @@ def letter_render_pdf(letter: Letter) -> bytes:
 
 def _check_signer(*, signer_user, membership, village: Region):
     if membership is None or membership.user_id != signer_user.pk or not membership.is_active:
-        raise ValidationError("Penanda tangan harus bertindak melalui keanggotaan kantornya.")
+        raise ValidationError(_("Penanda tangan harus bertindak melalui keanggotaan kantornya."))
     if membership.role != Role.HEAD or membership.office.kind != Office.Kind.VILLAGE \
             or membership.office.region_id != village.code:
-        raise ValidationError("Surat desa hanya dapat ditandatangani oleh kepala desa/lurah desa tersebut.")
+        raise ValidationError(_("Surat desa hanya dapat ditandatangani oleh kepala desa/lurah desa tersebut."))
 
 
 def letter_issue(*, letter_type, village, holder: dict, signer_user, membership, data=None, purpose="",
@@ -117,9 +121,9 @@ def letter_issue(*, letter_type, village, holder: dict, signer_user, membership,
     if isinstance(village, str):
         village = Region.objects.get(code=village)
     if not letter_type.is_active:
-        raise ValidationError(f"Jenis surat {letter_type.title} tidak aktif.")
+        raise ValidationError(_("Jenis surat %(title)s tidak aktif.") % {"title": letter_type.title})
     if not holder.get("name"):
-        raise ValidationError("Nama pemegang surat wajib diisi.")
+        raise ValidationError(_("Nama pemegang surat wajib diisi."))
     _check_signer(signer_user=signer_user, membership=membership, village=village)
     office = membership.office
     issued_at = issued_at or timezone.now()
@@ -129,7 +133,7 @@ def letter_issue(*, letter_type, village, holder: dict, signer_user, membership,
     signer = get_signer()
     with transaction.atomic():
         scope = numbering.sequence_scope(letter_type.classification_code)
-        sequence = numbering.sequence_next(village_code=village.code, scope=scope, year=local.year)
+        sequence = numbering.letter_sequence_next(village_code=village.code, scope=scope, year=local.year)
         number = numbering.format_number(classification_code=letter_type.classification_code, sequence=sequence,
                                          village_code=village.code, month=local.month, year=local.year)
         letter = Letter(
@@ -137,58 +141,36 @@ def letter_issue(*, letter_type, village, holder: dict, signer_user, membership,
             sequence_scope=scope, year=local.year, issued_at=issued_at, holder_name=holder["name"],
             holder=holder, data=data, purpose=str(purpose)[:255], signer=signer_user,
             signer_name=signer_user.display_name(), signer_title=office.head_title or "Kepala Desa",
-            signed_at=issued_at, signature_method=signer.method,
+            signed_at=issued_at,
         )
+        # The PDF prints the verification URL before the document row exists: an unsaved document
+        # carries the token the stored one will have.
+        token = new_verification_token()
+        letter.document = Document(kind=DOCUMENT_KIND, verification_token=token)
         if person is not None:
             letter.person = person
         if application is not None:
             letter.application = application
         pdf = letter_render_pdf(letter)
-        signature = signer.sign(pdf, signer_user=signer_user, office=office, signed_at=issued_at,
-                                **(signer_options or {}))
-        letter.pdf = signature.signed_document or pdf
-        letter.pdf_sha256 = hashlib.sha256(letter.pdf).hexdigest()
-        letter.signed_at = signature.signed_at
-        letter.signature_key_id = signature.key_id
-        letter.signature_value = signature.value
+        document = document_store(kind=DOCUMENT_KIND, pdf=pdf, token=token, signer=signer, signer_user=signer_user,
+                                  office=office, signed_at=issued_at, signer_options=signer_options)
+        letter.document = document
+        letter.signed_at = document.signed_at
         letter.save()
     return letter
 
 
 def letter_revoke(*, letter: Letter, actor, reason: str) -> Letter:
-    reason = (reason or "").strip()
-    if len(reason) < 5:
-        raise ValidationError("Tuliskan alasan pencabutan (minimal 5 karakter).")
-    with transaction.atomic():
-        letter = Letter.objects.select_for_update().get(pk=letter.pk)
-        if letter.status == Letter.Status.REVOKED:
-            raise ValidationError("Surat ini sudah dicabut.")
-        letter.status = Letter.Status.REVOKED
-        letter.revoked_at = timezone.now()
-        letter.revoked_by = actor
-        letter.revoke_reason = reason
-        letter.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
+    """Revoke a letter: its document is marked revoked (the verification page then says so)."""
+    letter.document = document_revoke(document=letter.document, actor=actor, reason=reason)
     return letter
 
 
 def verification_record(*, letter: Letter, method: str, request=None, presented_bytes: bytes | None = None,
-                        presented_sha256: str = "") -> Verification:
-    """Log one public check. With a presented PDF (or its hash) the result says whether it is exactly the
-    issued file; otherwise whether the letter is still valid."""
-    if presented_bytes is not None:
-        presented_sha256 = hashlib.sha256(presented_bytes).hexdigest()
-    presented_sha256 = (presented_sha256 or "").strip().lower()
-    if presented_sha256:
-        result = Verification.Result.MATCH if presented_sha256 == letter.pdf_sha256 else Verification.Result.MISMATCH
-    else:
-        result = Verification.Result.VALID if letter.is_valid else Verification.Result.REVOKED
-    ip = user_agent = None
-    if request is not None:
-        ip = request.META.get("REMOTE_ADDR") or None
-        user_agent = request.META.get("HTTP_USER_AGENT", "")[:200]
-    return Verification.objects.create(letter_id=letter.pk, method=method, result=result,
-                                       presented_sha256=presented_sha256[:64], ip_address=ip,
-                                       user_agent=user_agent or "")
+                        presented_sha256: str = "") -> DocumentCheck:
+    """Log one public check of a letter's document (see ``document_check_record``)."""
+    return document_check_record(document=letter.document, method=method, request=request,
+                                 presented_bytes=presented_bytes, presented_sha256=presented_sha256)
 
 
 def outgoing_mail_register(*, village, classification_code: str, subject: str, recipient: str, actor,
@@ -199,11 +181,11 @@ def outgoing_mail_register(*, village, classification_code: str, subject: str, r
         village = Region.objects.get(code=village)
     sent_on = sent_on or timezone.localdate()
     if not classification_code or not subject or not recipient:
-        raise ValidationError("Kode klasifikasi, perihal dan tujuan surat wajib diisi.")
+        raise ValidationError(_("Kode klasifikasi, perihal dan tujuan surat wajib diisi."))
     mode = numbering.numbering_mode()
     scope = "register" if mode == "register" else "outgoing"
     with transaction.atomic():
-        sequence = numbering.sequence_next(village_code=village.code, scope=scope, year=sent_on.year)
+        sequence = numbering.letter_sequence_next(village_code=village.code, scope=scope, year=sent_on.year)
         number = numbering.format_number(classification_code=classification_code, sequence=sequence,
                                          village_code=village.code, month=sent_on.month, year=sent_on.year)
         return OutgoingMail.objects.create(village=village, number=number, sequence=sequence,

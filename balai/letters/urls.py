@@ -8,6 +8,5 @@ urlpatterns = [
     path("surat/<uuid:public_id>/", views.letter_detail, name="detail"),
     path("surat/<uuid:public_id>/pdf/", views.letter_pdf, name="pdf"),
     path("surat/<uuid:public_id>/cabut/", views.letter_revoke_view, name="revoke"),
-    path("verifikasi/<str:token>/", views.verify, name="verify"),
     path("surat/unduh/<uuid:token>/", views.download_public, name="download_public"),
 ]

@@ -1,5 +1,5 @@
-"""Letter pages: the staff list/detail/PDF/revoke (scoped), the public verification page behind the
-QR code, and the citizen's download of a finished letter."""
+"""Letter pages: the staff list/detail/PDF/revoke (scoped) and the citizen's download of a finished
+letter. The public verification page behind the QR code is the documents one (``documents:verify``)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,21 +11,21 @@ from balai.accounts import permissions as perms
 from balai.core.access import allow, public
 from balai.core.audit import log_access
 from balai.core.models import AccessLog
-from balai.core.ratelimit import attempt_allowed, too_many_attempts_message
 
 from .formatting import mask_name
-from .forms import RevokeForm, TrackForm, VerifyUploadForm
+from .forms import RevokeForm, TrackForm
 from .hooks import download_link_valid
-from .models import Letter, LetterType, Verification
+from .models import Letter, LetterType
 from .permissions import letter_officer, letter_viewer
 from .selectors import letter_list_page
-from .services import letter_revoke, verification_record
+from .services import letter_revoke
 
 DOWNLOAD_SESSION_KEY = "letters_download_grants"
 
 
 def _scoped_letter(request, public_id) -> Letter:
-    letter = get_object_or_404(Letter.objects.select_related("letter_type", "village", "office"), public_id=public_id)
+    letter = get_object_or_404(Letter.objects.select_related("letter_type", "village", "office", "document"),
+                               public_id=public_id)
     if not perms.covers(request, letter.village_id):
         raise PermissionDenied
     return letter
@@ -59,7 +59,7 @@ def letter_list(request):
 def letter_detail(request, public_id):
     letter = _scoped_letter(request, public_id)
     log_access(request, obj=letter, label=f"{letter.letter_type.title} {letter.number}", region_code=letter.village_id)
-    verifications = letter.verifications.order_by("-at")[:20]
+    verifications = letter.document.checks.order_by("-at")[:20]
     return render(request, "letters/letter_detail.html", {
         "letter": letter, "verifications": verifications, "revoke_form": RevokeForm(),
         "can_revoke": letter_officer(request) and letter.is_valid,
@@ -93,36 +93,13 @@ def letter_revoke_view(request, public_id):
 
 
 @public
-def verify(request, token):
-    letter = Letter.objects.select_related("letter_type", "office", "village").filter(verification_token=token).first()
-    if letter is None:
-        return render(request, "letters/verify_unknown.html", status=404)
-    result, status, refused = None, 200, ""
-    form = VerifyUploadForm()
-    if request.method == "POST" and not attempt_allowed(request, "verify_upload"):
-        refused, status = too_many_attempts_message("verify_upload"), 429
-    elif request.method == "POST":
-        form = VerifyUploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            record = verification_record(letter=letter, method=Verification.Method.UPLOAD, request=request,
-                                         presented_bytes=b"".join(upload.chunks()))
-            result = record.result
-    else:
-        verification_record(letter=letter, method=Verification.Method.VIEW, request=request)
-    return render(request, "letters/verify.html", {
-        "letter": letter, "holder_masked": mask_name(letter.holder_name), "form": form, "result": result,
-        "refused": refused,
-    }, status=status)
-
-
-@public
 def download_public(request, token):
     """A citizen downloads the finished letter of their application (``token`` is the application's
     public id). They must have proved they know the reference and the applicant's birth date: on the
     status page (whose link carries a signed, expiring key) or in the form here; the proof is kept in
     their session."""
-    letter = Letter.objects.select_related("letter_type", "application").filter(application__public_id=token).first()
+    letter = Letter.objects.select_related("letter_type", "application", "document").filter(
+        application__public_id=token).first()
     if letter is None:
         raise Http404
     application = letter.application

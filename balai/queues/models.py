@@ -137,20 +137,6 @@ class Counter(models.Model):
         return self.name or f"Loket {self.number}"
 
 
-class DailySequence(models.Model):
-    """The last number handed out in a queue group on one local day; locked while issuing."""
-
-    group = models.ForeignKey(QueueGroup, on_delete=models.CASCADE, related_name="sequences")
-    day = models.DateField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["group", "day"], name="daily_sequence_unique")]
-
-    def __str__(self):
-        return f"{self.group.prefix} {self.day}: {self.last}"
-
-
 class Priority(models.TextChoices):
     NONE = "", _("Umum")
     ELDERLY = "elderly", _("Lansia (60+)")

@@ -1,9 +1,10 @@
 """Every write of the queue: issuing numbers, bookings, check-in and the counter actions.
 
-Numbering: one ``DailySequence`` row per (queue group, local day) is locked with
-``SELECT … FOR UPDATE`` while a number is taken, so numbers are unique and gap-free under
-concurrency (a failed issue rolls back its increment). The local day is Asia/Jakarta's
-(``TIME_ZONE``), so numbers restart at local midnight.
+Numbering: ticket numbers are the gap-free sequence of ``core.sequences`` with key
+``ticket:<queue group id>`` and period the local day (``2026-12-08``); the counter row stays locked
+until the issuing transaction ends, so numbers are unique and gap-free under concurrency (a failed
+issue rolls back its increment). The local day is Asia/Jakarta's (``TIME_ZONE``), so numbers
+restart at local midnight.
 
 Calling: the next waiting ticket a counter may serve is picked priority first, then FIFO. On
 PostgreSQL the candidate row is locked with ``FOR UPDATE SKIP LOCKED`` so two counters calling at
@@ -29,11 +30,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.core import workflow as engine
+from balai.core.sequences import sequence_next
 
 from .models import (
     Booking,
     Counter,
-    DailySequence,
     Hall,
     HallService,
     Priority,
@@ -80,12 +81,11 @@ def _event(ticket, kind, *, at, counter=None, actor=None, note=""):
 
 def _next_seq(group: QueueGroup, day: date) -> int:
     """Take the next number of a group on a day; must run inside a transaction."""
-    DailySequence.objects.bulk_create([DailySequence(group=group, day=day, last=0)], ignore_conflicts=True)
-    sequence = DailySequence.objects.select_for_update().get(group=group, day=day)
-    sequence.last = F("last") + 1
-    sequence.save(update_fields=["last"])
-    sequence.refresh_from_db(fields=["last"])
-    return sequence.last
+    return sequence_next(key=ticket_sequence_key(group.pk), period=day.isoformat())
+
+
+def ticket_sequence_key(group_id: int) -> str:
+    return f"ticket:{group_id}"
 
 
 def _create_ticket(*, hall, offering, priority, source, booking, now) -> Ticket:

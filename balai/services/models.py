@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from balai.accounts.models import Office
 from balai.core import workflow as workflows
+from balai.core.choices import choice_keys
 from balai.core.money import RupiahField
 
 CHANNELS = {
@@ -30,10 +31,8 @@ FIELD_TYPES = ("text", "textarea", "number", "date", "choice", "nik")
 SERVICE_WORKFLOWS = "service"
 # A workflow flag: services on such a workflow issue a village letter, so they need a letter type.
 ISSUES_VILLAGE_LETTER = "issues_village_letter"
-LETTER_TYPES = (
-    "sktm", "domisili", "usaha", "kelahiran", "kematian", "pindah", "belum_menikah",
-    "penghasilan_ortu", "kehilangan", "izin_keramaian", "pengantar_skck",
-)
+# Letter types are declared in ``letters`` (above this app), which registers them as the choices
+# "letter_type" in ``core.choices``; a service's letter type is checked against that registry.
 
 
 def workflow_choices():
@@ -171,7 +170,7 @@ class Service(models.Model):
                     errors["form_fields"] = _("Nama isian “%(name)s” ganda.") % {"name": f["name"]}
                     break
                 names.add(f["name"])
-        if self.letter_type and self.letter_type not in LETTER_TYPES:
+        if self.letter_type and self.letter_type not in choice_keys("letter_type"):
             errors["letter_type"] = _("Jenis surat desa tidak dikenal.")
         if self.workflow in workflows.keys_with_flag(ISSUES_VILLAGE_LETTER, SERVICE_WORKFLOWS) and not self.letter_type:
             errors["letter_type"] = _("Layanan surat desa perlu jenis surat.")

@@ -8,4 +8,4 @@ A role "reaches" a URL when a GET does not answer 403 and does not redirect to t
 """
 
 PUBLIC = "public"
-MODULES = ["foundation", "registry", "services", "applications", "letters", "queues", "registry_import"]
+MODULES = ["foundation", "registry", "services", "applications", "letters", "documents", "queues", "registry_import"]

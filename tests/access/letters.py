@@ -12,13 +12,11 @@ EXPECTED = {
     "letters:detail": VIEWERS,
     "letters:pdf": VIEWERS,
     "letters:revoke": OFFICERS,
-    "letters:verify": PUBLIC,
     # The citizen's download: anyone may open it; the letter comes only after reference + birth date.
     "letters:download_public": PUBLIC,
     "letter-list": VIEWERS | {"other_operator"},
     "letter-detail": VIEWERS,
     "letter-revoke": OFFICERS,
-    "letter-verification": PUBLIC,
 }
 
 
@@ -36,9 +34,7 @@ PARAMS = {
     "letters:detail": _letter,
     "letters:pdf": _letter,
     "letters:revoke": _letter,
-    "letters:verify": lambda world: {"token": world.extra["letter"].verification_token},
     "letters:download_public": lambda world: {"token": world.extra["letter"].public_id},
     "letter-detail": _letter,
     "letter-revoke": _letter,
-    "letter-verification": lambda world: {"token": world.extra["letter"].verification_token},
 }

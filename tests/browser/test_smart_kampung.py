@@ -10,7 +10,8 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from balai.letters.models import Letter, Verification
+from balai.core.models import DocumentCheck as Verification
+from balai.letters.models import Letter
 from tests.browser.conftest import shot
 from tests.letters.factories import PNG_1PX, load_letter_services, make_resident
 from tests.support.world import build_world
@@ -139,5 +140,5 @@ def test_operator_applies_secretary_checks_head_signs_citizen_downloads_and_veri
     shot(page, "smart-kampung-7-verify-tampered")
     context.close()
 
-    results = list(letter.verifications.order_by("id").values_list("result", flat=True))
+    results = list(letter.document.checks.order_by("id").values_list("result", flat=True))
     assert results[-2:] == [Verification.Result.MATCH, Verification.Result.MISMATCH]

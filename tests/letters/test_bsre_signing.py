@@ -44,9 +44,9 @@ def bsre(settings, monkeypatch):
     thread.start()
     StandIn.received = []
     settings.BALAI_LETTER_SIGNER = "bsre"
-    monkeypatch.setenv("BALAI_BSRE_URL", f"http://127.0.0.1:{server.server_port}")
-    monkeypatch.setenv("BALAI_BSRE_USER", "balai")
-    monkeypatch.setenv("BALAI_BSRE_PASSWORD", "kunci-api")
+    settings.BALAI_BSRE_URL = f"http://127.0.0.1:{server.server_port}"
+    settings.BALAI_BSRE_USER = "balai"
+    settings.BALAI_BSRE_PASSWORD = "kunci-api"
     yield StandIn
     server.shutdown()
 
@@ -59,7 +59,7 @@ def test_the_head_signs_with_nik_and_passphrase_and_the_letter_is_the_pdf_bsre_r
     response = client.post(f"{url}aksi/", {"action": "sign", "sign_nik": NIK, "sign_passphrase": PASSPHRASE})
     assert response.status_code == 302
     letter = Letter.objects.get(application=application)
-    assert letter.signature_method == "bsre" and bytes(letter.pdf).endswith(SIGNED_MARK)
+    assert letter.document.signature_method == "bsre" and bytes(letter.pdf).endswith(SIGNED_MARK)
     path, authorization, _body = bsre.received[0]
     assert path == "/api/sign/pdf" and authorization.startswith("Basic ")
     # the passphrase went to BSrE and nowhere else

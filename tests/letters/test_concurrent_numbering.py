@@ -26,9 +26,10 @@ def test_fifty_concurrent_issuances_get_fifty_consecutive_numbers(monkeypatch):
     services.letter_issue(letter_type="sktm", village=VILLAGE, holder=dict(HOLDER), signer_user=membership.user,
                           membership=membership)  # warm up: letter types exist, counter row exists
     Letter.objects.all().delete()
-    from balai.letters.models import LetterSequence
+    from balai.core.models import Document, Sequence
 
-    LetterSequence.objects.all().delete()  # the first concurrent issuance must also create the counter
+    Document.objects.all().delete()
+    Sequence.objects.all().delete()  # the first concurrent issuance must also create the counter
     barrier = threading.Barrier(50)
     errors = []
 

@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from balai.core.models import Sequence
 from balai.letters import numbering
-from balai.letters.models import Letter, LetterSequence
+from balai.letters.models import Letter
 from balai.letters.services import outgoing_mail_register
 from tests.letters.factories import issue_letter
 from tests.support.world import OTHER_VILLAGE, VILLAGE
@@ -124,12 +125,12 @@ def test_a_failed_issuance_leaves_no_gap(world, monkeypatch):
     monkeypatch.setattr(services, "letter_render_pdf", working_render)
     after = issue_letter(world, issued_at=at(2026, 4, 3))
     assert after.sequence == 2
-    assert LetterSequence.objects.get(village_id=VILLAGE, scope="401", year=2026).last_number == 2
+    assert Sequence.objects.get(key=f"letter:{VILLAGE}:401", period="2026").last == 2
     assert Letter.objects.count() == 2
 
 
 def test_sequence_row_lock_is_taken_inside_the_callers_transaction(world):
     with transaction.atomic():
-        first = numbering.sequence_next(village_code=VILLAGE, scope="x", year=2026)
-        second = numbering.sequence_next(village_code=VILLAGE, scope="x", year=2026)
+        first = numbering.letter_sequence_next(village_code=VILLAGE, scope="x", year=2026)
+        second = numbering.letter_sequence_next(village_code=VILLAGE, scope="x", year=2026)
     assert (first, second) == (1, 2)

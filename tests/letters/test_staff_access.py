@@ -46,8 +46,8 @@ def test_secretary_revokes_with_a_reason_and_verification_then_says_revoked(worl
                                               {"reason": "Salah data pemohon"})
     assert response.status_code == 302
     letter.refresh_from_db()
-    assert letter.status == Letter.Status.REVOKED and letter.revoked_by == world.user("secretary")
-    body = client.get(reverse("letters:verify", args=[letter.verification_token])).content.decode()
+    assert letter.status == Letter.Status.REVOKED and letter.document.revoked_by == world.user("secretary")
+    body = client.get(reverse("documents:verify", args=[letter.verification_token])).content.decode()
     assert 'data-status="revoked"' in body and "Salah data pemohon" in body
 
 

@@ -2,8 +2,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from balai.accounts.models import Office
+from balai.core.choices import choice_keys
 from balai.services.catalogue import load_catalogue, read_catalogue
-from balai.services.models import LETTER_TYPES, LifeEvent, Service
+from balai.services.models import LifeEvent, Service
 from tests.services.catalogue_data import load_small_catalogue, small_catalogue
 
 
@@ -20,7 +21,7 @@ def test_the_shipped_catalogue_holds_at_least_192_services_of_at_least_20_agenci
 def test_every_village_letter_type_has_exactly_one_village_service_in_the_shipped_file():
     services = read_catalogue()["services"]
     letters = [s for s in services if s.get("workflow") == "village_letter"]
-    assert sorted(s["letter_type"] for s in letters) == sorted(LETTER_TYPES)
+    assert sorted(s["letter_type"] for s in letters) == sorted(choice_keys("letter_type"))
     assert all(s["level"] == "village" for s in letters)
 
 

@@ -1,4 +1,4 @@
-"""Signing issued letters: a small interface with two implementations.
+"""Signing issued documents (letters and every later kind): a small interface with two implementations.
 
 ``Signer.sign(document_bytes, *, signer_user, office, **options) -> Signature``
 
@@ -11,14 +11,14 @@
   with the signer's NIK and the passphrase the signer types at every signing to the endpoint in
   ``BALAI_BSRE_URL`` and returns the signed PDF. The passphrase is passed per call and never stored.
 
-``BALAI_LETTER_SIGNER`` (``seal`` or ``bsre``, or a dotted path to a ``Signer`` subclass) chooses.
+``BALAI_LETTER_SIGNER`` (``seal`` or ``bsre``, or a dotted path to a ``Signer`` subclass) chooses. All
+four settings are read from the environment in ``balai/settings.py`` (docs/configuration.md).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 
 @dataclass
@@ -63,8 +64,7 @@ class SealSigner(Signer):
 
     @staticmethod
     def office_key(office_code: str) -> bytes:
-        secret = getattr(settings, "BALAI_LETTER_SEAL_SECRET", None) or os.environ.get("BALAI_LETTER_SEAL_SECRET") \
-            or settings.SECRET_KEY
+        secret = getattr(settings, "BALAI_LETTER_SEAL_SECRET", "") or settings.SECRET_KEY
         return hmac.new(secret.encode(), f"balai-letter-seal:{office_code}".encode(), hashlib.sha256).digest()
 
     @classmethod
@@ -105,9 +105,9 @@ class BSrESigner(Signer):
     needs_passphrase = True
 
     def __init__(self, base_url=None, username=None, password=None, timeout=30):
-        self.base_url = (base_url or os.environ.get("BALAI_BSRE_URL", "")).rstrip("/")
-        self.username = username or os.environ.get("BALAI_BSRE_USER", "")
-        self.password = password or os.environ.get("BALAI_BSRE_PASSWORD", "")
+        self.base_url = (base_url or getattr(settings, "BALAI_BSRE_URL", "")).rstrip("/")
+        self.username = username or getattr(settings, "BALAI_BSRE_USER", "")
+        self.password = password or getattr(settings, "BALAI_BSRE_PASSWORD", "")
         self.timeout = timeout
 
     def sign(self, document_bytes: bytes, *, signer_user, office, nik: str = "", passphrase: str = "",
@@ -115,7 +115,7 @@ class BSrESigner(Signer):
         if not self.base_url:
             raise ImproperlyConfigured("BALAI_BSRE_URL is not set")
         if not nik or not passphrase:
-            raise ValidationError("Tanda tangan BSrE memerlukan NIK penanda tangan dan passphrase.")
+            raise ValidationError(_("Tanda tangan BSrE memerlukan NIK penanda tangan dan passphrase."))
         import urllib.error
         import urllib.request
         import uuid as uuid_module
@@ -137,12 +137,13 @@ class BSrESigner(Signer):
                 signed = response.read()
         except urllib.error.HTTPError as error:
             if error.code in (400, 401, 403):
-                raise ValidationError("BSrE menolak NIK atau passphrase penanda tangan. Periksa keduanya lalu "
-                                      "tandatangani lagi.") from None
-            raise ValidationError(f"Layanan tanda tangan elektronik BSrE menjawab galat {error.code}; "
-                                  f"coba lagi nanti.") from None
+                raise ValidationError(_("BSrE menolak NIK atau passphrase penanda tangan. Periksa keduanya lalu "
+                                        "tandatangani lagi.")) from None
+            raise ValidationError(_("Layanan tanda tangan elektronik BSrE menjawab galat %(code)s; coba lagi nanti.")
+                                  % {"code": error.code}) from None
         except OSError as error:
-            raise ValidationError(f"Layanan tanda tangan elektronik BSrE tidak dapat dihubungi: {error}") from None
+            raise ValidationError(_("Layanan tanda tangan elektronik BSrE tidak dapat dihubungi: %(error)s")
+                                  % {"error": error}) from None
         del passphrase
         return Signature(method=self.method, signer_id=signer_user.pk, signer_name=signer_user.display_name(),
                          office_code=office.code, signed_at=timezone.now(), document_sha256=sha256_hex(signed),
@@ -153,6 +154,6 @@ SIGNERS = {"seal": SealSigner, "bsre": BSrESigner}
 
 
 def get_signer() -> Signer:
-    name = getattr(settings, "BALAI_LETTER_SIGNER", None) or os.environ.get("BALAI_LETTER_SIGNER", "seal")
+    name = getattr(settings, "BALAI_LETTER_SIGNER", "") or "seal"
     klass = SIGNERS.get(name) or import_string(name)
     return klass()
