@@ -263,3 +263,51 @@ def test_no_workflow_key_is_tested_by_literal_outside_the_module_that_declares_i
         for line, key in key_literals_tested(path.read_text(), keys):
             offences.append(f"{path.relative_to(BALAI.parent)}:{line} tests workflow key {key!r}")
     assert offences == []
+
+
+# --- the real subjects: one compare-and-set write and their own event rows ------------------------
+
+def _updates_of(queries, table):
+    return [q["sql"] for q in queries.captured_queries if q["sql"].startswith(f'UPDATE "{table}"')]
+
+
+def test_an_application_return_is_one_update_and_one_application_event_with_who_from_to_and_note(world):
+    from balai.applications.models import ApplicationEvent
+    from balai.applications.services import application_transition
+    from tests.applications.factories import make_person, make_service, membership_of, submit
+
+    operator = membership_of(world, "operator")
+    application = submit(make_service("sktm"), make_person(), membership=operator)
+    with CaptureQueriesContext(connection) as queries:
+        application_transition(application=application, action=RETURN, user=world.users["operator"],
+                               membership=operator, note="Foto KK buram")
+    assert len(_updates_of(queries, "applications_application")) == 1
+    application.refresh_from_db()
+    assert (application.status, application.returned_from, application.current_office) == (
+        "returned", "submitted", None)
+    event = ApplicationEvent.objects.filter(application=application).last()
+    assert (event.actor, event.office, event.role, event.action, event.from_status, event.to_status, event.note) == (
+        world.users["operator"], operator.office, "operator", RETURN, "submitted", "returned", "Foto KK buram")
+
+
+def test_a_counter_action_on_a_ticket_is_one_update_and_one_ticket_event(db):
+    from datetime import UTC, datetime
+
+    from balai.queues import services
+    from balai.queues.models import TicketEvent
+    from tests.queues.factories import light_offices, make_hall
+
+    light_offices()
+    mpp = make_hall()
+    moment = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 08:00 in Jakarta, a Monday
+    ticket = services.ticket_issue(hall=mpp["hall"], service=mpp["ktp"], now=moment)
+    counter, other = mpp["counters"][0], mpp["counters"][1]
+    services.counter_call_next(counter=counter, now=moment)
+    with pytest.raises(ValidationError, match="tidak sedang ditangani loket ini"):
+        services.ticket_start(ticket=ticket, counter=other, now=moment)  # not the holding counter
+    with CaptureQueriesContext(connection) as queries:
+        services.ticket_start(ticket=ticket, counter=counter, now=moment)
+    [update] = _updates_of(queries, "queues_ticket")
+    assert "\"status\" = 'called'" in update.split("WHERE")[1]
+    assert list(TicketEvent.objects.filter(ticket=ticket).values_list("kind", "counter")) == [
+        ("issued", None), ("called", counter.pk), ("started", counter.pk)]
