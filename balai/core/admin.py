@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AccessLog, TaskProgress
+from .models import AccessLog, OutboxMessage, TaskProgress
 
 
 @admin.register(AccessLog)
@@ -23,3 +23,17 @@ class AccessLogAdmin(admin.ModelAdmin):
 class TaskProgressAdmin(admin.ModelAdmin):
     list_display = ["id", "kind", "owner", "state", "done", "total", "updated_at"]
     list_filter = ["kind", "state"]
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """The delivery log of every notification (applications, queue notices, …)."""
+
+    list_display = ["created_at", "transport", "recipient", "about", "kind", "status", "attempts", "sent_at"]
+    list_filter = ["status", "transport"]
+    search_fields = ["about", "recipient"]
+    show_full_result_count = False
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
