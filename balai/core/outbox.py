@@ -100,7 +100,12 @@ def _send(message: OutboxMessage, *, now: datetime | None) -> str:
         row.update(status=OutboxMessage.Status.FAILED, last_error=error[:1000], next_attempt_at=None)
         logger.warning("outbox message %s failed after %s attempts: %s", message.pk, message.attempts, error)
         return OutboxMessage.Status.FAILED
-    row.update(last_error=error[:1000], next_attempt_at=finished + backoff(message.attempts))
+    retry_at = finished + backoff(message.attempts)
+    row.update(last_error=error[:1000], next_attempt_at=retry_at)
+    try:
+        _schedule(message.pk, run_after=retry_at)  # a deferred task; the sweep would also find it
+    except Exception:  # the sweep sends it when it is due
+        logger.exception("outbox message %s: retry not scheduled", message.pk)
     return OutboxMessage.Status.QUEUED
 
 
@@ -113,17 +118,11 @@ def outbox_send_due(*, now: datetime | None = None, ids=None, limit: int = 100) 
 
 
 def outbox_deliver_one(message_id: int) -> str:
-    """The task's body: send one message if it is due; on a temporary failure schedule the retry."""
+    """The task's body: send one message if it is due (a failure schedules its own retry)."""
     counts = outbox_send_due(ids=[message_id], limit=1)
-    if counts["queued"]:
-        retry_at = OutboxMessage.objects.filter(pk=message_id).values_list("next_attempt_at", flat=True).first()
-        if retry_at is not None:
-            _schedule(message_id, run_after=retry_at)
-        return OutboxMessage.Status.QUEUED
-    if counts["sent"]:
-        return OutboxMessage.Status.SENT
-    if counts["failed"]:
-        return OutboxMessage.Status.FAILED
+    for status in (OutboxMessage.Status.SENT, OutboxMessage.Status.QUEUED, OutboxMessage.Status.FAILED):
+        if counts[status]:
+            return status
     return "not-due"  # already sent, failed, claimed by another sender, or not yet due
 
 

@@ -236,3 +236,16 @@ def test_two_senders_never_send_the_same_message_twice(recorder):
     bodies = sorted(c["body"] for c in recorder.calls)
     assert len(bodies) == 40 and len(set(bodies)) == 40
     assert list(OutboxMessage.objects.order_by().values_list("status", "attempts").distinct()) == [("sent", 1)]
+
+
+def test_with_a_deferring_task_backend_the_retry_is_a_task_due_at_the_next_attempt_time(recorder, db, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from balai.core.tasks import outbox_deliver
+
+    recorder.fail_with = "gateway 503"
+    message = outbox_enqueue(transport="whatsapp", to="+6281234567890", body="Halo")
+    t0 = message.next_attempt_at
+    outbox_send_due(now=t0)
+    [retry] = outbox_deliver.get_backend().results
+    assert (retry.task.func, retry.args, retry.task.run_after) == (outbox_deliver.func, [message.pk],
+                                                                    t0 + dt.timedelta(minutes=1))
