@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from datetime import datetime
+from time import monotonic
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -29,7 +30,8 @@ from .notify import DeliveryError, get_transport
 
 logger = logging.getLogger("balai.outbox")
 
-# How long a claimed row belongs to its sender: longer than any transport's timeout.
+# How long a claimed row belongs to its sender: far longer than a transport's timeout. A sender that
+# has spent half of it on one batch gives the unsent rest back instead of racing the lease.
 CLAIM_SECONDS = 300
 
 
@@ -112,9 +114,22 @@ def _send(message: OutboxMessage, *, now: datetime | None) -> str:
 def outbox_send_due(*, now: datetime | None = None, ids=None, limit: int = 100) -> dict[str, int]:
     """Send what is due (optionally only ``ids``); call it outside any transaction. Returns counts."""
     counts = {"sent": 0, "queued": 0, "failed": 0}
-    for message in _claim(now=now or timezone.now(), ids=ids, limit=limit):
+    claimed_at = monotonic()
+    messages = _claim(now=now or timezone.now(), ids=ids, limit=limit)
+    for index, message in enumerate(messages):
+        if monotonic() - claimed_at > CLAIM_SECONDS / 2:
+            _release(messages[index:])  # slow transports: give the rest back before their lease runs out
+            break
         counts[_send(message, now=now)] += 1
     return counts
+
+
+def _release(messages: list[OutboxMessage]) -> None:
+    """Hand claimed but unsent rows back, due at once, their attempt not counted."""
+    for message in messages:
+        OutboxMessage.objects.filter(pk=message.pk, status=OutboxMessage.Status.QUEUED, attempts=message.attempts,
+                                     next_attempt_at=message.next_attempt_at).update(
+            attempts=message.attempts - 1, next_attempt_at=timezone.now())
 
 
 def outbox_deliver_one(message_id: int) -> str:

@@ -249,3 +249,13 @@ def test_with_a_deferring_task_backend_the_retry_is_a_task_due_at_the_next_attem
     [retry] = outbox_deliver.get_backend().results
     assert (retry.task.func, retry.args, retry.task.run_after) == (outbox_deliver.func, [message.pk],
                                                                     t0 + dt.timedelta(minutes=1))
+
+
+def test_a_sender_slowed_past_half_the_claim_lease_hands_the_unsent_rest_back(recorder, db, monkeypatch):
+    messages = [outbox_enqueue(transport="whatsapp", to=f"+62812000000{n}", body=f"Pesan {n}") for n in range(3)]
+    clock = iter([0.0, 1.0, CLAIM_SECONDS / 2 + 1])  # claim, first send, then half the lease is gone
+    monkeypatch.setattr("balai.core.outbox.monotonic", lambda: next(clock))
+    assert outbox_send_due(now=messages[-1].next_attempt_at) == {"sent": 1, "queued": 0, "failed": 0}
+    rows = list(OutboxMessage.objects.order_by("pk").values_list("status", "attempts"))
+    assert rows == [("sent", 1), ("queued", 0), ("queued", 0)]
+    assert OutboxMessage.objects.filter(status="queued", next_attempt_at__lte=timezone.now()).count() == 2
