@@ -38,6 +38,8 @@ CLAIM_SECONDS = 300
 def outbox_enqueue(*, transport: str, to: str, subject: str = "", body: str, about: str = "",
                    kind: str = "", max_attempts: int | None = None) -> OutboxMessage:
     """Write one message (inside the caller's transaction) and send it in the background after commit."""
+    if transport not in settings.BALAI_NOTIFY_TRANSPORTS:
+        raise ValueError(f"unknown notification channel {transport!r}: see BALAI_NOTIFY_TRANSPORTS")
     message = OutboxMessage.objects.create(transport=transport, recipient=to[:200], subject=subject[:200],
                                            body=body, about=about[:80], kind=kind[:40], max_attempts=max_attempts,
                                            next_attempt_at=timezone.now())

@@ -259,3 +259,9 @@ def test_a_sender_slowed_past_half_the_claim_lease_hands_the_unsent_rest_back(re
     rows = list(OutboxMessage.objects.order_by("pk").values_list("status", "attempts"))
     assert rows == [("sent", 1), ("queued", 0), ("queued", 0)]
     assert OutboxMessage.objects.filter(status="queued", next_attempt_at__lte=timezone.now()).count() == 2
+
+
+def test_an_unknown_channel_is_refused_when_the_message_is_written(recorder, db):
+    with pytest.raises(ValueError, match="unknown notification channel 'telegram'"):
+        outbox_enqueue(transport="telegram", to="@budi", body="Halo")
+    assert not OutboxMessage.objects.exists()
