@@ -228,6 +228,27 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Balai <noreply@balai.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Notifications (balai/core/outbox.py, balai/core/notify.py): every message is a core.OutboxMessage row
+# sent by a background task after commit. Each channel names its transport: "email" (Django mail),
+# "gateway" (the WhatsApp/SMS HTTP gateway below) or "log" (the balai.notify logger, the working
+# backend when no gateway is configured).
+BALAI_WHATSAPP_GATEWAY_URL = os.environ.get("BALAI_WHATSAPP_GATEWAY_URL", "")
+BALAI_WHATSAPP_GATEWAY_TOKEN = os.environ.get("BALAI_WHATSAPP_GATEWAY_TOKEN", "")
+BALAI_SMS_GATEWAY_URL = os.environ.get("BALAI_SMS_GATEWAY_URL", BALAI_WHATSAPP_GATEWAY_URL)
+BALAI_SMS_GATEWAY_TOKEN = os.environ.get("BALAI_SMS_GATEWAY_TOKEN", BALAI_WHATSAPP_GATEWAY_TOKEN)
+BALAI_GATEWAY_TIMEOUT = float(os.environ.get("BALAI_GATEWAY_TIMEOUT", "10"))
+BALAI_NOTIFY_TRANSPORTS = {
+    "email": os.environ.get("BALAI_NOTIFY_EMAIL", "email"),
+    "whatsapp": os.environ.get("BALAI_NOTIFY_WHATSAPP", "gateway" if BALAI_WHATSAPP_GATEWAY_URL else "log"),
+    "sms": os.environ.get("BALAI_NOTIFY_SMS", "gateway" if BALAI_SMS_GATEWAY_URL else "log"),
+    "log": "log",
+}
+# A failed send is tried again after these minutes (the last figure repeats), at most this many times.
+BALAI_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("BALAI_OUTBOX_MAX_ATTEMPTS", "4"))
+BALAI_OUTBOX_BACKOFF_MINUTES = [int(m) for m in env_list("BALAI_OUTBOX_BACKOFF_MINUTES", "1,5,30")]
+# How often `balai worker` sweeps the outbox for due messages (retries, sends cut short by a crash); 0 = never.
+BALAI_OUTBOX_SWEEP_SECONDS = int(os.environ.get("BALAI_OUTBOX_SWEEP_SECONDS", "60"))
+
 # Caches: local memory by default; set CACHE_URL=redis://... when several web processes run.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith("redis"):

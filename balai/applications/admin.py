@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Application, ApplicationEvent, Complaint, Notification, SurveyResponse
+from .models import Application, ApplicationEvent, Complaint, SurveyResponse
 
 
 class EventInline(admin.TabularInline):
@@ -22,14 +22,6 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "channel", "recipient", "template", "status", "attempts"]
-    list_filter = ["status", "channel"]
-    show_full_result_count = False
-    readonly_fields = [f.name for f in Notification._meta.fields]
 
 
 @admin.register(SurveyResponse)

@@ -1,5 +1,5 @@
 """Applications (permohonan) for catalogue services, their event trail, uploads, deadlines, the
-notification delivery log, the SKM survey and complaints.
+SKM survey and complaints (notifications are core.OutboxMessage rows, see notifications.py).
 
 Invariants:
 * ``Application.reference`` is short, unique, read aloud easily (no 0/O/1/I); ``public_id`` and
@@ -197,33 +197,6 @@ class Attachment(models.Model):
         return self.CONTENT_TYPES[self.extension]
 
 
-class Notification(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Menunggu")
-        SENT = "sent", _("Terkirim")
-        FAILED = "failed", _("Gagal")
-
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, null=True, blank=True,
-                                    related_name="notifications")
-    channel = models.CharField(max_length=20)
-    recipient = models.CharField(max_length=200)
-    template = models.CharField(max_length=40)
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    error = models.TextField(blank=True)
-    provider_ref = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-id"]
-        verbose_name = _("notifikasi")
-        verbose_name_plural = _("log notifikasi")
-
-    def __str__(self):
-        return f"{self.channel} {self.recipient} {self.status}"
 
 
 SKM_ELEMENTS = [

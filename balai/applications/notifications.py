@@ -1,40 +1,48 @@
-"""Status-change messages to the applicant: Indonesian templates with placeholders, one delivery-log
-row per channel, delivered in the background (``tasks.deliver_notification``) with retries."""
+"""Status-change messages to the applicant: Indonesian templates (through gettext) with placeholders,
+one ``core.OutboxMessage`` per channel (``about="application:<id>"``, ``kind`` = the template key),
+sent in the background after commit with retries by ``balai.core.outbox``.
 
-from django.db import transaction
+Messages are rendered in the installation's language (``LANGUAGE_CODE``, Indonesian), not in the
+language the operator who changed the status happens to use."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from balai.core.notify import normalise_phone, render
+from balai.core.outbox import outbox_enqueue
 
-from .models import Notification
 from .workflows import status_label
 
-SUBJECT = "[Balai] Permohonan {reference}: {status}"
+SUBJECT = _("[Balai] Permohonan {reference}: {status}")
 TEMPLATES = {
-    "submitted": (
+    "submitted": _(
         "Yth. {name}, permohonan {service} telah kami terima dengan nomor {reference}. "
         "Perkiraan selesai: {due_date}. Pantau di {track_url} (nomor permohonan + tanggal lahir)."
     ),
-    "returned": (
+    "returned": _(
         "Yth. {name}, permohonan {reference} ({service}) dikembalikan untuk diperbaiki: {note}. "
         "Silakan perbaiki lalu kirim ulang. Waktu layanan berhenti sementara sampai Anda mengirim ulang."
     ),
-    "rejected": "Yth. {name}, permohonan {reference} ({service}) ditolak. Alasan: {note}.",
-    "ready": (
+    "rejected": _("Yth. {name}, permohonan {reference} ({service}) ditolak. Alasan: {note}."),
+    "ready": _(
         "Yth. {name}, permohonan {reference} ({service}) sudah selesai dan siap diambil/diunduh. "
         "Lihat {track_url}. Mohon isi survei kepuasan: {survey_url}"
     ),
-    "collected": "Yth. {name}, dokumen permohonan {reference} ({service}) telah diserahkan. Terima kasih.",
-    "default": "Yth. {name}, status permohonan {reference} ({service}) kini: {status}. Lihat {track_url}.",
+    "collected": _("Yth. {name}, dokumen permohonan {reference} ({service}) telah diserahkan. Terima kasih."),
+    "default": _("Yth. {name}, status permohonan {reference} ({service}) kini: {status}. Lihat {track_url}."),
 }
 TEMPLATE_LABELS = {"submitted": _("Diterima"), "returned": _("Dikembalikan"), "rejected": _("Ditolak"),
                    "ready": _("Selesai"), "collected": _("Diserahkan"), "default": _("Perubahan status")}
 
 
-def _context(application, status, note):
-    from django.conf import settings
-    from django.urls import reverse
+def about(application) -> str:
+    """The outbox key of an application's messages."""
+    return f"application:{application.pk}"
 
+
+def _context(application, status, note):
     base = getattr(settings, "BALAI_PUBLIC_URL", "").rstrip("/")
     return {
         "name": application.applicant_name,
@@ -49,30 +57,18 @@ def _context(application, status, note):
 
 
 def queue_status_notifications(application, status, note=""):
+    """Queue the message about ``status`` for every channel the applicant can be reached on (inside the
+    caller's transaction; nothing is sent if it rolls back)."""
     key = status if status in TEMPLATES else "default"
-    context = _context(application, status, note)
-    body = render(TEMPLATES[key], context)
-    subject = render(SUBJECT, context)
-    rows = []
+    with translation.override(settings.LANGUAGE_CODE):
+        context = _context(application, status, note)
+        body = render(str(TEMPLATES[key]), context)
+        subject = render(str(SUBJECT), context)
+    recipients = []
     if application.applicant_email:
-        rows.append(Notification(application=application, channel="email", recipient=application.applicant_email,
-                                 template=key, subject=subject, body=body))
+        recipients.append(("email", application.applicant_email))
     phone = normalise_phone(application.applicant_phone)
     if phone:
-        rows.append(Notification(application=application, channel="whatsapp", recipient=phone,
-                                 template=key, subject=subject, body=body))
-    if not rows:
-        return []
-    created = Notification.objects.bulk_create(rows)
-    ids = [n.pk for n in created if n.pk] or list(
-        Notification.objects.filter(application=application, template=key).order_by("-id")
-        .values_list("pk", flat=True)[:len(rows)])
-
-    def enqueue():
-        from .tasks import deliver_notification
-
-        for pk in ids:
-            deliver_notification.enqueue(pk)
-
-    transaction.on_commit(enqueue)
-    return created
+        recipients.append(("whatsapp", phone))
+    return [outbox_enqueue(transport=transport, to=to, subject=subject, body=body, about=about(application),
+                           kind=key) for transport, to in recipients]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AccessLog, DayOff, TaskProgress
+from .models import AccessLog, DayOff, OutboxMessage, TaskProgress
 
 
 @admin.register(AccessLog)
@@ -30,3 +30,17 @@ class DayOffAdmin(admin.ModelAdmin):
     list_display = ["date", "name", "region_code"]
     list_filter = ["date"]
     search_fields = ["name", "region_code"]
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """The delivery log of every notification (applications, queue notices, …)."""
+
+    list_display = ["created_at", "transport", "recipient", "about", "kind", "status", "attempts", "sent_at"]
+    list_filter = ["status", "transport"]
+    search_fields = ["about", "recipient"]
+    show_full_result_count = False
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

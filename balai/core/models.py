@@ -212,3 +212,44 @@ class DocumentCheck(models.Model):
 
     def __str__(self):
         return f"{self.document_id} {self.method} {self.result}"
+
+
+class OutboxMessage(models.Model):
+    """One notification to one recipient, sent by a background task after the writing transaction
+    commits (``balai.core.outbox``), retried with back-off, kept as the delivery log."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Menunggu")
+        SENT = "sent", _("Terkirim")
+        FAILED = "failed", _("Gagal")
+
+    transport = models.CharField(_("saluran"), max_length=20)
+    recipient = models.CharField(_("penerima"), max_length=200)
+    subject = models.CharField(_("judul"), max_length=200, blank=True)
+    body = models.TextField(_("isi"))
+    # What the message is about, e.g. "application:42" or "ticket:7", and which message it is ("submitted").
+    about = models.CharField(_("tentang"), max_length=80, blank=True, db_index=True)
+    kind = models.CharField(_("jenis"), max_length=40, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    # Attempts before the message is given up; empty = BALAI_OUTBOX_MAX_ATTEMPTS (a queue notice is
+    # worth less when late, so it tries fewer times).
+    max_attempts = models.PositiveSmallIntegerField(_("batas percobaan"), null=True, blank=True)
+    # While queued: not before this time (a claimed row has it pushed forward by the claim lease).
+    next_attempt_at = models.DateTimeField(_("percobaan berikutnya"), null=True, blank=True)
+    last_error = models.TextField(_("galat terakhir"), blank=True)
+    provider_ref = models.CharField(_("referensi penyedia"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("terkirim"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("pesan notifikasi")
+        verbose_name_plural = _("log notifikasi")
+        indexes = [
+            # The sender's claim: queued rows that are due, oldest first.
+            models.Index(fields=["next_attempt_at"], condition=models.Q(status="queued"), name="outbox_due_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.transport} {self.recipient} {self.status}"

@@ -1,15 +1,25 @@
-"""Notification channels: e-mail (Django mail), a log channel standing in for WhatsApp/SMS, and an
-HTTP gateway adapter for a real WhatsApp/SMS provider.
+"""Notification transports: e-mail (Django mail), the WhatsApp/SMS HTTP gateway adapter and the log
+transport (the working backend for WhatsApp/SMS when no gateway is configured), plus the registry that
+maps a channel to its transport.
 
-A channel is any object with ``name`` and ``send(*, to, subject, body) -> str`` returning a provider
-reference, raising ``DeliveryError`` when the message could not be delivered (the caller retries).
+Messages are not sent from here directly: ``balai.core.outbox.outbox_enqueue`` writes a
+``core.OutboxMessage`` row and a background task calls ``get_transport(row.transport).send(...)``
+after commit.
 
-Configuration (environment):
+A transport is any object with ``name`` and ``send(*, to, subject, body) -> str`` returning a provider
+reference, raising ``DeliveryError`` when the message could not be delivered (the outbox retries).
 
-* ``BALAI_WHATSAPP_GATEWAY_URL`` — when set, WhatsApp/SMS messages are POSTed as JSON
-  ``{"to": "+62…", "channel": "whatsapp", "message": "…"}`` to this URL; otherwise they are written
-  to the ``balai.notify`` log (the console in development).
-* ``BALAI_WHATSAPP_GATEWAY_TOKEN`` — sent as ``Authorization: Bearer <token>``.
+Configuration (``balai/settings.py``, documented in docs/configuration.md):
+
+* ``BALAI_NOTIFY_TRANSPORTS`` — channel → transport kind, e.g. ``{"email": "email", "whatsapp": "gateway",
+  "sms": "log", "log": "log"}`` (from ``BALAI_NOTIFY_EMAIL``/``_WHATSAPP``/``_SMS``; WhatsApp and SMS
+  default to ``gateway`` when a gateway URL is set, else ``log``).
+* ``BALAI_WHATSAPP_GATEWAY_URL``/``_TOKEN``, ``BALAI_SMS_GATEWAY_URL``/``_TOKEN`` (SMS defaults to the
+  WhatsApp gateway), ``BALAI_GATEWAY_TIMEOUT`` — the gateway receives a JSON POST
+  ``{"to": "+62…", "channel": "whatsapp", "message": "…"}`` with ``Authorization: Bearer <token>``.
+
+Another provider: write a class with ``send`` and ``register_transport("kind", factory)`` in an
+``AppConfig.ready()``; ``factory(channel)`` returns the transport for that channel.
 
 Templates are plain strings with ``{placeholders}``; ``render`` fills them and leaves unknown
 placeholders visible instead of failing.
@@ -19,9 +29,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -30,7 +40,7 @@ logger = logging.getLogger("balai.notify")
 
 
 class DeliveryError(Exception):
-    """The channel could not deliver the message (temporary or permanent)."""
+    """The transport could not deliver the message (temporary or permanent)."""
 
 
 class _SafeDict(dict):
@@ -54,14 +64,14 @@ def normalise_phone(phone: str) -> str:
     return ""
 
 
-class Channel:
+class Transport:
     name = "base"
 
     def send(self, *, to: str, subject: str, body: str) -> str:  # pragma: no cover - interface
         raise NotImplementedError
 
 
-class EmailChannel(Channel):
+class EmailTransport(Transport):
     name = "email"
 
     def send(self, *, to, subject, body):
@@ -74,7 +84,7 @@ class EmailChannel(Channel):
         return f"email:{to}"
 
 
-class LogChannel(Channel):
+class LogTransport(Transport):
     """Writes the message to the log: the working backend for WhatsApp/SMS without a gateway."""
 
     def __init__(self, name="whatsapp"):
@@ -85,7 +95,7 @@ class LogChannel(Channel):
         return f"log:{self.name}:{to}"
 
 
-class HttpGatewayChannel(Channel):
+class HttpGatewayTransport(Transport):
     """POSTs the message as JSON to a WhatsApp/SMS gateway (documented in docs/applications.md)."""
 
     def __init__(self, url: str, token: str = "", name: str = "whatsapp", timeout: float = 10.0):
@@ -95,6 +105,8 @@ class HttpGatewayChannel(Channel):
         self.timeout = timeout
 
     def send(self, *, to, subject, body):
+        if not self.url:
+            raise DeliveryError(f"gateway: no URL configured for {self.name}")
         payload = json.dumps({"to": to, "channel": self.name, "message": body}).encode()
         request = urllib.request.Request(self.url, data=payload, method="POST",
                                          headers={"Content-Type": "application/json"})
@@ -107,15 +119,35 @@ class HttpGatewayChannel(Channel):
             raise DeliveryError(f"gateway: {exc}") from exc
         try:
             return str(json.loads(raw or b"{}").get("id", "")) or "gateway"
-        except ValueError:
+        except (ValueError, AttributeError):
             return "gateway"
 
 
-def get_channel(name: str) -> Channel:
-    """The channel for ``name`` ("email", "whatsapp", "sms") as configured by the environment."""
-    if name == "email":
-        return EmailChannel()
-    url = os.environ.get("BALAI_WHATSAPP_GATEWAY_URL", "")
-    if url:
-        return HttpGatewayChannel(url, os.environ.get("BALAI_WHATSAPP_GATEWAY_TOKEN", ""), name=name)
-    return LogChannel(name)
+def _gateway(channel: str) -> HttpGatewayTransport:
+    if channel == "sms":
+        url, token = settings.BALAI_SMS_GATEWAY_URL, settings.BALAI_SMS_GATEWAY_TOKEN
+    else:
+        url, token = settings.BALAI_WHATSAPP_GATEWAY_URL, settings.BALAI_WHATSAPP_GATEWAY_TOKEN
+    return HttpGatewayTransport(url, token, name=channel, timeout=settings.BALAI_GATEWAY_TIMEOUT)
+
+
+# Transport kinds: kind → factory(channel) -> Transport.
+TRANSPORT_KINDS: dict[str, Callable[[str], Transport]] = {
+    "email": lambda channel: EmailTransport(),
+    "gateway": _gateway,
+    "log": LogTransport,
+}
+
+
+def register_transport(kind: str, factory: Callable[[str], Transport]) -> None:
+    """Make a transport kind available to ``BALAI_NOTIFY_TRANSPORTS`` (call from ``AppConfig.ready()``)."""
+    TRANSPORT_KINDS[kind] = factory
+
+
+def get_transport(channel: str) -> Transport:
+    """The transport for ``channel`` ("email", "whatsapp", "sms", "log") as configured in settings."""
+    kind = settings.BALAI_NOTIFY_TRANSPORTS.get(channel)
+    factory = TRANSPORT_KINDS.get(kind or "")
+    if factory is None:
+        raise DeliveryError(f"no transport configured for channel {channel!r} (kind {kind!r})")
+    return factory(channel)

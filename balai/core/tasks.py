@@ -3,6 +3,7 @@ immediate in tests); long tasks report progress through a ``TaskProgress`` row t
 started them polls."""
 
 from django.db.models import F
+from django_tasks import task
 
 from .models import TaskProgress
 
@@ -30,3 +31,11 @@ def report_progress(progress_id, *, done=None, total=None, message=None, state=N
         fields["result"] = result
     if fields:
         TaskProgress.objects.filter(pk=progress_id).update(**fields)
+
+
+@task()
+def outbox_deliver(message_id: int):
+    """Send one outbox message after the transaction that wrote it committed (see core/outbox.py)."""
+    from .outbox import outbox_deliver_one
+
+    return outbox_deliver_one(message_id)

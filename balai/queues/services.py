@@ -49,6 +49,7 @@ logger = logging.getLogger("balai.queues")
 
 DEFAULT_SERVICE_MINUTES = 5.0
 NOTIFY_AHEAD = 3
+NOTICE_ATTEMPTS = 2  # a "three ahead" notice is useless once the visitor is called: one retry only
 
 
 def local_day(now: datetime | None = None) -> date:
@@ -375,21 +376,20 @@ def _notify_three_ahead(called: Ticket, *, now):
 
 
 def ticket_notify(*, ticket: Ticket, kind: str = "three_ahead") -> TicketNotification:
+    """Record the notice and, when the booking left a mobile number, put a WhatsApp message in the
+    outbox: it is sent by a background task after the caller's transaction commits (never here, where
+    counter_call_next still holds its locks)."""
+    from balai.core.notify import normalise_phone
+    from balai.core.outbox import outbox_enqueue
+
     message = _("Nomor antrean %(number)s: tinggal %(ahead)s nomor lagi di depan Anda di %(hall)s. "
                 "Mohon bersiap.") % {"number": ticket.number, "ahead": NOTIFY_AHEAD, "hall": ticket.hall.name}
     channel_name = "log"
-    phone = ticket.booking.phone if ticket.booking_id else ""
-    if phone:
-        from balai.core.notify import DeliveryError, get_channel, normalise_phone
-
-        to = normalise_phone(phone)
-        if to:
-            channel = get_channel("whatsapp")
-            channel_name = channel.name
-            try:
-                channel.send(to=to, subject=_("Antrean"), body=message)
-            except DeliveryError as error:  # a notice is a courtesy: the phone page shows it too
-                logger.warning("notice for ticket %s not delivered: %s", ticket.pk, error)
-    if channel_name == "log":
+    to = normalise_phone(ticket.booking.phone) if ticket.booking_id else ""
+    if to:
+        channel_name = "whatsapp"
+        outbox_enqueue(transport=channel_name, to=to, subject=_("Antrean"), body=message,
+                       about=f"ticket:{ticket.pk}", kind=kind, max_attempts=NOTICE_ATTEMPTS)
+    else:
         logger.info("queue notice %s: %s", ticket.public_id[:6], message)
     return TicketNotification.objects.create(ticket=ticket, kind=kind, channel=channel_name, message=message)

@@ -1,9 +1,12 @@
 from django.core import mail
+from django.utils import timezone
 
-from balai.applications.models import Notification
+from balai.applications.notifications import about
 from balai.applications.services import application_transition
-from balai.applications.tasks import MAX_ATTEMPTS, deliver
+from balai.core import notify
+from balai.core.models import OutboxMessage
 from balai.core.notify import DeliveryError, normalise_phone, render
+from balai.core.outbox import outbox_enqueue, outbox_send_due
 
 from .factories import make_person, make_service, membership_of, submit
 
@@ -15,7 +18,8 @@ def test_every_status_change_tells_the_applicant_by_email_and_whatsapp(world, dj
     with django_capture_on_commit_callbacks(execute=True):
         application_transition(application=application, action="return", user=world.users["operator"],
                                membership=membership_of(world, "operator"), note="Foto buram")
-    log = list(Notification.objects.order_by("id").values_list("channel", "recipient", "template", "status"))
+    log = list(OutboxMessage.objects.filter(about=about(application)).order_by("id")
+               .values_list("transport", "recipient", "kind", "status"))
     assert log == [("email", "siti@example.id", "submitted", "sent"), ("whatsapp", "+6281234567890", "submitted", "sent"),
                    ("email", "siti@example.id", "returned", "sent"), ("whatsapp", "+6281234567890", "returned", "sent")]
     assert len(mail.outbox) == 2
@@ -23,10 +27,10 @@ def test_every_status_change_tells_the_applicant_by_email_and_whatsapp(world, dj
     assert "Foto buram" in mail.outbox[1].body and "Yth. Siti Aminah" in mail.outbox[1].body
 
 
-def test_a_failing_gateway_is_retried_and_the_failure_is_logged(world):
+def test_a_failing_gateway_is_retried_and_the_failure_is_logged(world, monkeypatch, settings):
     application = submit(make_service("sktm"), make_person(), membership=membership_of(world, "operator"))
-    note = Notification.objects.create(application=application, channel="whatsapp", recipient="+628123",
-                                       template="default", subject="s", body="b")
+    note = outbox_enqueue(transport="whatsapp", to="+628123", subject="s", body="b", about=about(application),
+                          kind="default")
 
     class Down:
         name = "whatsapp"
@@ -34,10 +38,17 @@ def test_a_failing_gateway_is_retried_and_the_failure_is_logged(world):
         def send(self, **kwargs):
             raise DeliveryError("gateway 503")
 
-    statuses = [deliver(note.pk, channel_factory=lambda name: Down()) for _ in range(MAX_ATTEMPTS)]
-    note.refresh_from_db()
-    assert statuses == ["pending"] * (MAX_ATTEMPTS - 1) + ["failed"]
-    assert (note.status, note.attempts, note.error) == ("failed", MAX_ATTEMPTS, "gateway 503")
+    monkeypatch.setitem(notify.TRANSPORT_KINDS, "down", lambda channel: Down())
+    monkeypatch.setitem(settings.BALAI_NOTIFY_TRANSPORTS, "whatsapp", "down")
+    now = timezone.now()
+    statuses = []
+    for _attempt in range(settings.BALAI_OUTBOX_MAX_ATTEMPTS):
+        counts = outbox_send_due(now=now, ids=[note.pk])
+        statuses.append(next(status for status, count in counts.items() if count))
+        note.refresh_from_db()
+        now = note.next_attempt_at or now
+    assert statuses == ["queued"] * (settings.BALAI_OUTBOX_MAX_ATTEMPTS - 1) + ["failed"]
+    assert (note.status, note.attempts, note.last_error) == ("failed", settings.BALAI_OUTBOX_MAX_ATTEMPTS, "gateway 503")
 
 
 def test_templates_fill_placeholders_and_phone_numbers_are_normalised():

@@ -1,3 +1,6 @@
+import threading
+
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -10,5 +13,14 @@ class Command(BaseCommand):
         parser.add_argument("--batch", action="store_true", help="berhenti bila antrean kosong")
 
     def handle(self, *args, queue_name="*", batch=False, **options):
+        from balai.core.outbox import outbox_send_due, outbox_sweep_forever
+
+        every = settings.BALAI_OUTBOX_SWEEP_SECONDS
+        if batch:
+            outbox_send_due()  # one sweep of the notification outbox, then the task queue
+        elif every > 0:
+            # Retries and sends cut short by a crash are picked up by this sweep; claims are safe
+            # with several workers (see balai/core/outbox.py).
+            threading.Thread(target=outbox_sweep_forever, args=(every,), name="outbox-sweep", daemon=True).start()
         args = ["--queue-name", queue_name, "--no-startup-delay"] + (["--batch"] if batch else [])
         call_command("db_worker", *args, verbosity=options.get("verbosity", 1))
