@@ -16,7 +16,7 @@ def _days_off(start, end, region_code):
 class ApplicationsConfig(AppConfig):
     name = "balai.applications"
     label = "applications"
-    verbose_name = "Permohonan"
+    verbose_name = _("Permohonan")
 
     def ready(self):
         from balai.accounts import permissions as perms
