@@ -276,9 +276,13 @@ def keys_declared_above() -> list[tuple[str, str, set[str]]]:
     """(declaring app, what, keys). When a package moves a declaration (issue 11 items 2-4), point the
     import here at the new place."""
     from balai.applications.workflows import WORKFLOWS
-    from balai.letters.catalogue import LETTER_TYPES
+    from balai.letters import catalogue
 
-    return [("applications", "workflow keys", set(WORKFLOWS)), ("letters", "letter types", {t[0] for t in LETTER_TYPES})]
+    if hasattr(catalogue, "letter_type_choices"):  # letter types declared one by one (package B)
+        letter_types = {key for key, _label in catalogue.letter_type_choices()}
+    else:
+        letter_types = {row[0] for row in catalogue.LETTER_TYPES}
+    return [("applications", "workflow keys", set(WORKFLOWS)), ("letters", "letter types", letter_types)]
 
 
 def copied_keys(source: str, keys: set[str]) -> list[tuple[int, list[str]]]:
