@@ -27,6 +27,19 @@ ALLOWED_FOR_NOW = {
     "balai/core/notify.py": "issue 11 item 5 (package C)",
 }
 
+# Documented variables that settings.py reads on another package's branch of issue 11 (not on this one
+# yet); the last test fails once settings.py reads them, so the list only shrinks. Empty it after merging.
+READ_ON_OTHER_BRANCHES = {
+    # item 4 (package B): stored files through Django's storage API
+    "BALAI_STORAGE_BACKEND", "BALAI_STORAGE_OPTIONS",
+    # item 5 (package C): notification outbox and its transports
+    "BALAI_SMS_GATEWAY_URL", "BALAI_SMS_GATEWAY_TOKEN", "BALAI_GATEWAY_TIMEOUT", "BALAI_NOTIFY_EMAIL",
+    "BALAI_NOTIFY_WHATSAPP", "BALAI_NOTIFY_SMS", "BALAI_OUTBOX_MAX_ATTEMPTS", "BALAI_OUTBOX_BACKOFF_MINUTES",
+    "BALAI_OUTBOX_SWEEP_SECONDS",
+    # item 7 (package E): the map tile server
+    "BALAI_MAP_TILES_URL", "BALAI_MAP_ATTRIBUTION",
+}
+
 READERS = {"get", "getenv", "env_bool", "env_list"}
 
 
@@ -129,8 +142,10 @@ def test_every_documented_variable_is_read():
     read = variables_read(SETTINGS.read_text(encoding="utf-8"))
     for rel in ALLOWED_FOR_NOW:
         read |= variables_read((ROOT / rel).read_text(encoding="utf-8"))
-    stale = sorted(documented_variables(CONFIGURATION.read_text(encoding="utf-8")) - read)
+    stale = sorted(documented_variables(CONFIGURATION.read_text(encoding="utf-8")) - read - READ_ON_OTHER_BRANCHES)
     assert not stale, "documented in docs/configuration.md but read nowhere: " + ", ".join(stale)
+    merged = sorted(READ_ON_OTHER_BRANCHES & variables_read(SETTINGS.read_text(encoding="utf-8")))
+    assert not merged, "settings.py reads these now, remove them from READ_ON_OTHER_BRANCHES: " + ", ".join(merged)
 
 
 def test_the_variable_reader_sees_every_form_of_read():
