@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from .models import Region, kind_of, level_of, parent_code
 
@@ -42,7 +41,7 @@ def load_regions(prefix: str | None = None, path: Path = DATA_FILE, batch_size: 
         if prefix is None or code == prefix or code.startswith(prefix + ".") or code in parents_of_prefix:
             wanted[code] = name
     if prefix and prefix not in wanted:
-        raise ValueError(_("Kode wilayah %(code)s tidak ada dalam daftar Kemendagri.") % {"code": prefix})
+        raise ValueError(f"Kode wilayah {prefix} tidak ada dalam daftar Kemendagri.")
 
     result = LoadResult()
     if prefix:
