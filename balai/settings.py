@@ -165,6 +165,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "portal:home"
+CITIZEN_HOME_URL = "portal:citizen_home"  # where a signed-in citizen lands (accounts:home sends them)
 
 # Lockout after repeated failed logins (per user name and address).
 AXES_FAILURE_LIMIT = int(os.environ.get("BALAI_LOGIN_FAILURE_LIMIT", "5"))

@@ -26,10 +26,19 @@ def confirmed_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
+BEFORE_SECOND_FACTOR = "balai_before_second_factor"
+
+
+def before_second_factor(view):
+    """Mark a view as reachable before the TOTP code is given (e.g. the language switch of portal)."""
+    setattr(view, BEFORE_SECOND_FACTOR, True)
+    return view
+
+
 class SecondFactorMiddleware:
     """Until the code is given, a user with a TOTP device can only reach the code page and logout."""
 
-    ALLOWED_NAMES = {"accounts:otp", "accounts:logout", "accounts:totp_setup", "portal:set_language"}
+    ALLOWED_NAMES = {"accounts:otp", "accounts:logout", "accounts:totp_setup"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -40,7 +49,8 @@ class SecondFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
         name = match.view_name if match else ""
-        if name in self.ALLOWED_NAMES or request.path.startswith("/static/"):
+        if (name in self.ALLOWED_NAMES or getattr(view_func, BEFORE_SECOND_FACTOR, False)
+                or request.path.startswith("/static/")):
             return None
         if needs_second_factor(request.user):
             return redirect(f"{reverse('accounts:otp')}?next={request.get_full_path()}")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.shortcuts import get_object_or_404, redirect, render
@@ -89,14 +90,14 @@ def totp_setup(request):
 def logout_view(request):
     logout(request)
     messages.info(request, _("Anda telah keluar."))
-    return redirect("portal:home")
+    return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
 @allow(perms.authenticated)
 def home(request):
     """Where a signed-in user lands: their office's page, or the citizen's page."""
     if request.user.is_citizen:
-        return redirect("portal:citizen_home")
+        return redirect(settings.CITIZEN_HOME_URL)
     membership = request.membership
     if membership is None:
         return render(request, "accounts/no_membership.html", status=200)

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -121,13 +122,13 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
     @extend_schema(request=ApplicationCreateSerializer, responses=ApplicationSerializer)
     def create(self, request, *args, **kwargs):
         if not perms.citizen(request):
-            raise PermissionDenied("Pengajuan lewat API hanya untuk akun warga.")
+            raise PermissionDenied(_("Pengajuan lewat API hanya untuk akun warga."))
         payload = ApplicationCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         service = get_object_or_404(Service.objects.select_related("agency"), code=payload.validated_data["service"])
         person = getattr(request.user, "person", None)
         if person is None:
-            return Response({"detail": "Akun belum tertaut dengan data kependudukan."}, status=400)
+            return Response({"detail": _("Akun belum tertaut dengan data kependudukan.")}, status=400)
         key = request.headers.get("Idempotency-Key", "")[:64] or None
         try:
             application = application_submit(
@@ -193,7 +194,7 @@ class SurveyResultsView(APIView):
                 try:
                     qs = qs.filter(**{lookup: dt.date.fromisoformat(value)})
                 except ValueError:
-                    return Response({param: "format TTTT-BB-HH"}, status=400)
+                    return Response({param: _("format TTTT-BB-HH")}, status=400)
         if request.query_params.get("service"):
             qs = qs.filter(service__code=request.query_params["service"])
         if request.query_params.get("agency"):
@@ -249,7 +250,7 @@ class ComplaintViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
             application = Application.objects.select_related("service", "agency").filter(
                 reference=normalise_reference(v["reference"])).first()
             if application is None:
-                return Response({"reference": "Nomor permohonan tidak ditemukan."}, status=400)
+                return Response({"reference": _("Nomor permohonan tidak ditemukan.")}, status=400)
         try:
             complaint = feedback.complaint_file(subject=v["subject"], body=v["body"], service=service,
                                                 application=application, anonymous=v["anonymous"], name=v["name"],

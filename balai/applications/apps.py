@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ApplicationsConfig(AppConfig):
     name = "balai.applications"
     label = "applications"
-    verbose_name = "Permohonan"
+    verbose_name = _("Permohonan")
 
     def ready(self):
         from balai.accounts import permissions as perms

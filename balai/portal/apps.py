@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "balai.portal"
     label = "portal"
-    verbose_name = "Portal"
+    verbose_name = _("Portal")
 
     def ready(self):
         from balai.accounts import permissions as perms

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 
 from balai.accounts import permissions as perms
+from balai.accounts.otp import before_second_factor
 from balai.core.access import allow, public
 from balai.core.models import AccessLog
 from balai.core.nav import portal_tiles
@@ -41,7 +42,7 @@ def healthz(request):
     return JsonResponse(status, status=200 if status["status"] == "ok" else 503)
 
 
-set_language = public(django_set_language)
+set_language = before_second_factor(public(django_set_language))
 
 
 @allow(perms.citizen)

@@ -4,6 +4,7 @@ rate-limited), and counter actions (counter officers of the hall)."""
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.renderers import JSONRenderer
@@ -51,8 +52,8 @@ class TicketSerializer(serializers.ModelSerializer):
 
 
 class TicketRequest(serializers.Serializer):
-    hall = serializers.SlugField(help_text="kode gedung, mis. mpp")
-    service = serializers.SlugField(help_text="kode layanan dari katalog")
+    hall = serializers.SlugField(help_text=_("kode gedung, mis. mpp"))
+    service = serializers.SlugField(help_text=_("kode layanan dari katalog"))
     priority = serializers.ChoiceField(choices=Priority.choices, required=False, default="", allow_blank=True)
 
 
@@ -193,7 +194,7 @@ class BoardState(APIView):
     def get(self, request, code):
         state = selectors.board_state_by_code(code)
         if state is None:
-            return Response({"detail": "Gedung tidak ditemukan."}, status=status.HTTP_404_NOT_FOUND)
+            return Response({"detail": _("Gedung tidak ditemukan.")}, status=status.HTTP_404_NOT_FOUND)
         response = Response(state)
         response["Cache-Control"] = "no-store"
         return response
@@ -203,7 +204,7 @@ class CounterActionRequest(serializers.Serializer):
     action = serializers.ChoiceField(choices=ACTIONS)
     to_counter = serializers.IntegerField(required=False)
     to_service = serializers.SlugField(required=False)
-    token = serializers.CharField(required=False, help_text="kode booking untuk check-in")
+    token = serializers.CharField(required=False, help_text=_("kode booking untuk check-in"))
 
 
 class CounterAction(APIView):
@@ -215,7 +216,7 @@ class CounterAction(APIView):
     def post(self, request, pk):
         counter = selectors.counters_for(request).filter(pk=pk).first()
         if counter is None:
-            return Response({"detail": "Loket tidak ditemukan."}, status=status.HTTP_404_NOT_FOUND)
+            return Response({"detail": _("Loket tidak ditemukan.")}, status=status.HTTP_404_NOT_FOUND)
         data = CounterActionRequest(data=request.data)
         data.is_valid(raise_exception=True)
         try:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class QueuesConfig(AppConfig):
     name = "balai.queues"
     label = "queues"
-    verbose_name = "Antrean"
+    verbose_name = _("Antrean")
 
     def ready(self):
         from balai.core.demo import register_demo_step

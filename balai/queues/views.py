@@ -7,7 +7,6 @@ import csv
 import logging
 from datetime import datetime, timedelta
 
-from django.apps import apps as django_apps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.accounts import permissions as perms
+from balai.applications.models import SurveyResponse
 from balai.core.access import allow, public
 from balai.core.documents import qr_svg_data_uri
 from balai.services.models import Service
@@ -134,15 +134,9 @@ def survey(request, public_id):
 
 
 def _store_survey(ticket, scores, comment):
-    """Into the applications app's SKM table (one survey store for the regency) when it is installed."""
-    try:
-        model = django_apps.get_model("applications", "SurveyResponse")
-    except LookupError:
-        model = None
-    if model is None:
-        logger.info("SKM for ticket %s: %s", ticket.public_id[:6], scores)
-        return
-    model.objects.create(service=ticket.service, agency_id=ticket.service.agency_id, hall=ticket.hall.office,
+    """Into the applications app's SKM table (one survey store for the regency; queues sits on
+    applications, so this is a plain import, not a lookup that hides the dependency)."""
+    SurveyResponse.objects.create(service=ticket.service, agency_id=ticket.service.agency_id, hall=ticket.hall.office,
                          source="kiosk", comment=comment, **scores)
 
 

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.throttling import AnonRateThrottle
@@ -22,8 +23,8 @@ class RegionSerializer(serializers.ModelSerializer):
 @extend_schema_view(
     list=extend_schema(
         parameters=[
-            OpenApiParameter("parent", str, description="kode induk, mis. 35.10 untuk kecamatan di Banyuwangi"),
-            OpenApiParameter("level", int, description="1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan"),
+            OpenApiParameter("parent", str, description=_("kode induk, mis. 35.10 untuk kecamatan di Banyuwangi")),
+            OpenApiParameter("level", int, description=_("1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan")),
         ]
     )
 )

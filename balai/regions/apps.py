@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 def _region_exists(code: str) -> bool:
@@ -10,7 +11,7 @@ def _region_exists(code: str) -> bool:
 class RegionsConfig(AppConfig):
     name = "balai.regions"
     label = "regions"
-    verbose_name = "Wilayah"
+    verbose_name = _("Wilayah")
 
     def ready(self):
         from balai.core.calendar import register_region_check

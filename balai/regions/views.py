@@ -6,13 +6,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from balai.accounts import permissions as perms
-from balai.accounts.models import Office
-from balai.core.access import allow, public
+from balai.core.access import allow, named, public, registered
 from balai.core.audit import history_rows
 
 from .forms import VillageUnitForm
+from .hooks import village_office
 from .models import Level, Region, UnitKind, VillageUnit
+
+# regions sits below accounts: its predicates and checks are reached by the names accounts registers.
+staff = named("staff")
+manage_village_units = named("manage_village_units")
+oversight = named("oversight")
 
 
 @public
@@ -44,24 +48,24 @@ def region_detail(request, code):
 
 def _village_for(request, code):
     village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
-    if not perms.covers(request, village.code):
+    if not registered("covers")(request, village.code):
         raise PermissionDenied
     return village
 
 
-@allow(perms.staff)
+@allow(staff)
 def village(request, code):
     """A village's own page: its office, its dusun/RW/RT, and the history of changes to them."""
     village = _village_for(request, code)
-    office = Office.objects.filter(region=village, kind=Office.Kind.VILLAGE).first()
+    office = village_office(village)
     units = list(VillageUnit.objects.filter(village=village).select_related("parent", "parent__parent")
                  .order_by("kind", "name"))
     dusun = [u for u in units if u.kind == UnitKind.DUSUN]
     tree = [{"unit": d, "rws": [{"unit": rw, "rts": [rt for rt in units if rt.parent_id == rw.pk]}
                                 for rw in units if rw.parent_id == d.pk]} for d in dusun]
-    can_edit = perms.manage_village_units(request)
+    can_edit = manage_village_units(request)
     history = []
-    if can_edit or perms.oversight(request):
+    if can_edit or oversight(request):
         records = VillageUnit.history.filter(village_id=village.code).select_related("history_user")[:20]
         history = [{"when": r.history_date, "who": r.history_user.display_name() if r.history_user else "sistem",
                     "type": {"+": _("dibuat"), "~": _("diubah"), "-": _("dihapus")}[r.history_type],
@@ -69,12 +73,12 @@ def village(request, code):
     return render(request, "regions/village.html", {
         "village": village, "office": office, "tree": tree, "can_edit": can_edit,
         "form": VillageUnitForm(village=village) if can_edit else None, "history": history,
-        "office_history": history_rows(office, limit=10) if office and perms.oversight(request) else [],
+        "office_history": history_rows(office, limit=10) if office and oversight(request) else [],
         "unit_count": len(units),
     })
 
 
-@allow(perms.manage_village_units)
+@allow(manage_village_units)
 @require_POST
 def unit_create(request, code):
     village = _village_for(request, code)

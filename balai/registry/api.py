@@ -5,6 +5,7 @@ Pagination is by cursor (keyset on id): no COUNT(*) over the register."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import CursorPagination
@@ -109,11 +110,11 @@ class _Scoped(viewsets.ReadOnlyModelViewSet):
 
 
 PERSON_FILTERS = [
-    OpenApiParameter("q", str, description="NIK, nomor KK, atau awalan nama"),
-    OpenApiParameter("village", str, description="kode desa/kecamatan, mis. 35.10.01.2001"),
-    OpenApiParameter("sex", int, description="1 laki-laki, 2 perempuan"),
-    OpenApiParameter("status", int, description="status dasar: 1 hidup, 2 meninggal, 3 pindah, 4 hilang, 6 pergi"),
-    OpenApiParameter("age", str, description="kelompok umur 'dari-sampai' dalam tahun, mis. 7-13"),
+    OpenApiParameter("q", str, description=_("NIK, nomor KK, atau awalan nama")),
+    OpenApiParameter("village", str, description=_("kode desa/kecamatan, mis. 35.10.01.2001")),
+    OpenApiParameter("sex", int, description=_("1 laki-laki, 2 perempuan")),
+    OpenApiParameter("status", int, description=_("status dasar: 1 hidup, 2 meninggal, 3 pindah, 4 hilang, 6 pergi")),
+    OpenApiParameter("age", str, description=_("kelompok umur 'dari-sampai' dalam tahun, mis. 7-13")),
 ]
 
 
@@ -137,8 +138,8 @@ class PersonViewSet(_Scoped):
 
 
 @extend_schema_view(list=extend_schema(parameters=[
-    OpenApiParameter("village", str, description="kode desa/kecamatan"),
-    OpenApiParameter("kk", str, description="nomor KK lengkap")]))
+    OpenApiParameter("village", str, description=_("kode desa/kecamatan")),
+    OpenApiParameter("kk", str, description=_("nomor KK lengkap"))]))
 class FamilyViewSet(_Scoped):
     """Family cards visible to the caller (KK number masked in the list)."""
 
@@ -162,7 +163,7 @@ class FamilyViewSet(_Scoped):
 
 @extend_schema_view(list=extend_schema(parameters=[
     OpenApiParameter("kind", str, description="birth, death, move_in, move_out, missing, left"),
-    OpenApiParameter("since", str, description="tanggal peristiwa mulai (YYYY-MM-DD)")]))
+    OpenApiParameter("since", str, description=_("tanggal peristiwa mulai (YYYY-MM-DD)"))]))
 class LifeEventViewSet(_Scoped):
     serializer_class = LifeEventSerializer
 
@@ -176,7 +177,7 @@ class LifeEventViewSet(_Scoped):
         return qs
 
 
-@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("decile", int, description="desil 1–10")]))
+@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("decile", int, description=_("desil 1–10"))]))
 class WelfareViewSet(_Scoped):
     serializer_class = WelfareSerializer
 

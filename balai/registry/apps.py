@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class RegistryConfig(AppConfig):
     name = "balai.registry"
     label = "registry"
-    verbose_name = "Kependudukan"
+    verbose_name = _("Kependudukan")
 
     def ready(self):
         from balai.core.demo import register_demo_step

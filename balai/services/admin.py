@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import LifeEvent, Service
@@ -21,7 +22,7 @@ class ServiceAdmin(SimpleHistoryAdmin):
     autocomplete_fields = []
     fieldsets = [
         (None, {"fields": ["code", "name", "agency", "level", "description", "is_active", "order"]}),
-        ("Standar layanan", {"fields": ["requirements", "conditions", "legal_basis", "processing_days", "fee",
+        (_("Standar layanan"), {"fields": ["requirements", "conditions", "legal_basis", "processing_days", "fee",
                                         "fee_note", "output", "channels", "contact", "life_events"]}),
-        ("Permohonan", {"fields": ["form_fields", "workflow", "letter_type"]}),
+        (_("Permohonan"), {"fields": ["form_fields", "workflow", "letter_type"]}),
     ]

@@ -2,6 +2,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
@@ -88,10 +89,10 @@ class ServiceLifeEventSerializer(serializers.ModelSerializer):
 
 @extend_schema_view(
     list=extend_schema(parameters=[
-        OpenApiParameter("agency", str, description="kode instansi, mis. dispendukcapil"),
-        OpenApiParameter("life_event", str, description="kode peristiwa kehidupan, mis. lahir"),
+        OpenApiParameter("agency", str, description=_("kode instansi, mis. dispendukcapil")),
+        OpenApiParameter("life_event", str, description=_("kode peristiwa kehidupan, mis. lahir")),
         OpenApiParameter("level", str, description="village | district | agency"),
-        OpenApiParameter("search", str, description="kata kunci pada nama/uraian (tanpa membedakan huruf besar)"),
+        OpenApiParameter("search", str, description=_("kata kunci pada nama/uraian (tanpa membedakan huruf besar)")),
     ])
 )
 class ServiceViewSet(viewsets.ReadOnlyModelViewSet):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ServicesConfig(AppConfig):
     name = "balai.services"
     label = "services"
-    verbose_name = "Katalog layanan"
+    verbose_name = _("Katalog layanan")
 
     def ready(self):
         from balai.accounts import permissions as perms

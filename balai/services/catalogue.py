@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from balai.accounts.models import Office
@@ -76,7 +77,7 @@ def _resolve_agencies(codes: set[str]) -> dict[str, Office]:
         offices = {o.code: o for o in Office.objects.filter(code__in=codes)}
         missing = codes - offices.keys()
     if missing:
-        raise ValidationError(f"Instansi tidak dikenal di katalog: {', '.join(sorted(missing))}")
+        raise ValidationError(_("Instansi tidak dikenal di katalog: %(codes)s") % {"codes": ", ".join(sorted(missing))})
     return offices
 
 
@@ -102,7 +103,7 @@ def load_catalogue(path: Path | None = None, data: dict | None = None) -> LoadRe
     codes = [i["code"] for i in items]
     if len(codes) != len(set(codes)):
         dupes = sorted({c for c in codes if codes.count(c) > 1})
-        raise ValidationError(f"Kode layanan ganda di katalog: {', '.join(dupes)}")
+        raise ValidationError(_("Kode layanan ganda di katalog: %(codes)s") % {"codes": ", ".join(dupes)})
     agencies = _resolve_agencies({i["agency"] for i in items})
     existing = {s.code: s for s in Service.objects.filter(code__in=codes).prefetch_related("life_events")}
 
@@ -120,7 +121,8 @@ def load_catalogue(path: Path | None = None, data: dict | None = None) -> LoadRe
         result.agencies.add(agency.code)
         unknown = set(item.get("life_events", [])) - events.keys()
         if unknown:
-            raise ValidationError(f"Layanan {item['code']}: peristiwa kehidupan tidak dikenal {sorted(unknown)}")
+            raise ValidationError(_("Layanan %(code)s: peristiwa kehidupan tidak dikenal %(events)s")
+                                  % {"code": item["code"], "events": sorted(unknown)})
         wanted_events = {events[s].pk for s in item.get("life_events", [])}
 
         service = existing.get(item["code"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 
 class FileProblem(Exception):
     """The file as a whole cannot be read (empty, not a table, wrong encoding, missing column)."""
@@ -19,9 +21,9 @@ class Problem:
     def as_text(self) -> str:
         where = []
         if self.row:
-            where.append(f"baris {self.row}")
+            where.append(_("baris %(row)s") % {"row": self.row})
         if self.column:
-            where.append(f"kolom “{self.column}”")
+            where.append(_("kolom “%(column)s”") % {"column": self.column})
         prefix = ", ".join(where)
         return f"{prefix[:1].upper()}{prefix[1:]}: {self.message}" if prefix else self.message
 

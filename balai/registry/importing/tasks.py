@@ -4,6 +4,7 @@
 import logging
 import os
 
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from balai.core.models import TaskProgress
@@ -23,7 +24,7 @@ def import_population_task(*, path: str, village_code: str, scope: str | None, p
                                        dry_run=dry_run, progress_id=progress_id)
     except Exception as exc:
         report_progress(progress_id, state=TaskProgress.State.FAILED,
-                        message=f"Impor gagal karena kesalahan sistem: {exc}"[:300])
+                        message=(_("Impor gagal karena kesalahan sistem: %(error)s") % {"error": exc})[:300])
         raise
     finally:
         try:
@@ -33,12 +34,12 @@ def import_population_task(*, path: str, village_code: str, scope: str | None, p
     result = report.as_dict()
     result.update(file=file_name, village=village_code)
     if report.written:  # the register is committed; a failing statistics refresh must not say otherwise
-        report_progress(progress_id, message="Memperbarui statistik penduduk…")
+        report_progress(progress_id, message=_("Memperbarui statistik penduduk…"))
         try:
             refresh_statistics(report)
         except Exception:  # noqa: BLE001 - logged; the nightly refresh catches up
             log.exception("statistics refresh after import failed")
-            result["summary"] += " Statistik penduduk belum diperbarui (akan diperbarui pada pembaruan malam)."
+            result["summary"] += " " + _("Statistik penduduk belum diperbarui (akan diperbarui pada pembaruan malam).")
     report_progress(progress_id, state=TaskProgress.State.DONE, done=report.rows, total=report.rows,
                     message=result["summary"], result=result)
     return result["summary"]
