@@ -388,9 +388,9 @@ def complaint_view(request, token):
 
 @allow(perms.staff)
 def complaints(request):
-    rows = list(selectors.complaints_for(request.membership).select_related("office", "service")
-                .order_by("status", "response_due", "id")[:200])
-    return render(request, "applications/complaints.html", {"rows": rows, "today": timezone.localdate()})
+    rows, cursor = selectors.complaints_page(request.membership, after=request.GET.get("after") or None)
+    return render(request, "applications/complaints.html", {"rows": rows, "cursor": cursor,
+                                                            "today": timezone.localdate()})
 
 
 @allow(perms.staff)
