@@ -11,8 +11,3 @@ def queries_of(client, url, **extra):
     assert response.status_code == 200, (url, response.status_code)
     return len(captured), response
 
-
-def sql_of(client, url, **extra) -> list[str]:
-    with CaptureQueriesContext(connection) as captured:
-        client.get(url, **extra)
-    return [q["sql"] for q in captured.captured_queries]
