@@ -17,36 +17,10 @@
 
 import argparse
 import datetime as dt
-import os
 import random
-import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-
-def fresh_database(url: str) -> str:
-    parsed = urlparse(url)
-    if not parsed.scheme.startswith("postgres"):
-        return "sqlite:///" + os.path.join(tempfile.mkdtemp(), "applications_bench.sqlite3")
-    import psycopg
-
-    name = (parsed.path.lstrip("/") or "balai") + "_applications_bench"
-    admin = urlunparse(parsed._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunparse(parsed._replace(path="/" + name))
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+import harness
 
 
 def build(n, rng):
@@ -122,35 +96,18 @@ def main():
     parser.add_argument("--requests", type=int, default=100, help="requests per page (default 100)")
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai")
-    os.environ["DATABASE_URL"] = fresh_database(url)
-    os.environ["BALAI_PUBLIC_API_RATE"] = "1000000/min"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
-    import django
-
-    django.setup()
+    connection = harness.setup_django(harness.bench_database("applications_bench"))
     from django.conf import settings
 
     # The status page is POSTed R times from one address: lift its attempt limit (balai/core/ratelimit.py)
     # for the run, as the API's rate above; this measures the page, not the limiter.
     settings.BALAI_ATTEMPT_LIMITS = {"track": (10**9, 600)}
-    from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    from balai.accounts.demo import ensure_offices
-    from balai.regions.loading import load_regions
-
-    load_regions("35.10")
-    ensure_offices("35.10")
+    harness.load_banyuwangi()
     rng = random.Random(2026)
     created, seconds, sample, operator, officer = build(args.applications, rng)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    harness.analyze(connection)
     print(f"Database: {connection.vendor}; {created} applications inserted in {seconds:.1f} s")
 
     anonymous, op, off = Client(), Client(), Client()
@@ -166,29 +123,20 @@ def main():
     ]
     rows = []
     for label, client, method, path, params in pages:
-        for _ in range(5):
+        def request(_i, client=client, method=method, path=path, params=params):
             response = getattr(client, method)(path, params)
             assert response.status_code == 200, (path, response.status_code)
-        timings = []
-        for _ in range(args.requests):
-            t0 = time.perf_counter()
-            getattr(client, method)(path, params)
-            timings.append((time.perf_counter() - t0) * 1000)
-        rows.append((label, statistics.median(timings), percentile(timings, 95)))
-    timings = []
-    for i in range(args.requests + 5):
-        reference, birth = sample[i % len(sample)]
-        t0 = time.perf_counter()
-        response = anonymous.post("/lacak/", {"reference": reference, "birth_date": birth})
-        if i >= 5:
-            timings.append((time.perf_counter() - t0) * 1000)
-        assert response.status_code == 200 and reference.encode() in response.content
-    rows.append(("status publik /lacak/ (POST)", statistics.median(timings), percentile(timings, 95)))
 
-    base = rows[0][2]
-    print(f"{'halaman':<34}{'p50 ms':>10}{'p95 ms':>10}{'p95 / baseline':>16}")
-    for label, p50, p95 in rows:
-        print(f"{label:<34}{p50:>10.1f}{p95:>10.1f}{p95 / base:>16.1f}")
+        rows.append((label, *harness.timed(request, args.requests, warmup=5)))
+
+    def track(i):
+        reference, birth = sample[i % len(sample)]
+        response = anonymous.post("/lacak/", {"reference": reference, "birth_date": birth})
+        assert response.status_code == 200 and reference.encode() in response.content
+
+    rows.append(("status publik /lacak/ (POST)", *harness.timed(track, args.requests, warmup=5)))
+
+    harness.RatioTable("halaman", label_width=34).rows(rows)
     queue_worst = max(p95 for label, _, p95 in rows if label.startswith("antrean"))
     print(f"Slowest work queue p95: {queue_worst:.1f} ms (target < 150 ms): {'OK' if queue_worst < 150 else 'OVER'}")
     print(f"Status page p95: {rows[-1][2]:.1f} ms (target < 50 ms): {'OK' if rows[-1][2] < 50 else 'OVER'}")

@@ -12,16 +12,9 @@
 """
 
 import argparse
-import os
-import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import harness
 
 PAGES = [
     ("baseline /healthz", "/healthz", {}),
@@ -34,51 +27,18 @@ PAGES = [
 ]
 
 
-def fresh_database(url: str) -> str:
-    parsed = urlparse(url)
-    if not parsed.scheme.startswith("postgres"):
-        return "sqlite:///" + os.path.join(tempfile.mkdtemp(), "catalogue_bench.sqlite3")
-    import psycopg
-
-    name = (parsed.path.lstrip("/") or "balai") + "_catalogue_bench"
-    admin = urlunparse(parsed._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunparse(parsed._replace(path="/" + name))
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=200, help="requests per page (default 200)")
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai")
-    os.environ["DATABASE_URL"] = fresh_database(url)
-    os.environ["BALAI_PUBLIC_API_RATE"] = "1000000/min"  # measure the view, not the throttle
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
+    connection = harness.setup_django(harness.bench_database("catalogue_bench"))
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    from balai.accounts.demo import ensure_offices
-    from balai.regions.loading import load_regions
     from balai.services.catalogue import load_catalogue
     from balai.services.models import Service
 
-    load_regions("35.10")
-    ensure_offices("35.10")
+    harness.load_banyuwangi()
     started = time.perf_counter()
     result = load_catalogue()
     load_seconds = time.perf_counter() - started
@@ -92,20 +52,13 @@ def main():
     client = Client()
     rows = []
     for label, path, params in PAGES:
-        for _ in range(10):
+        def get(_i, path=path, params=params):
             response = client.get(path, params)
             assert response.status_code == 200, (path, response.status_code)
-        timings = []
-        for _ in range(args.requests):
-            t0 = time.perf_counter()
-            client.get(path, params)
-            timings.append((time.perf_counter() - t0) * 1000)
-        rows.append((label, statistics.median(timings), percentile(timings, 95)))
 
-    base_p95 = rows[0][2]
-    print(f"{'halaman':<28}{'p50 ms':>10}{'p95 ms':>10}{'p95 / baseline':>16}")
-    for label, p50, p95 in rows:
-        print(f"{label:<28}{p50:>10.1f}{p95:>10.1f}{p95 / base_p95:>16.1f}")
+        rows.append((label, *harness.timed(get, args.requests, warmup=10)))
+
+    harness.RatioTable("halaman", label_width=28).rows(rows)
     worst = max(p95 for label, _, p95 in rows[1:])
     print(f"Slowest catalogue page p95: {worst:.1f} ms (target < 50 ms): {'OK' if worst < 50 else 'OVER TARGET'}")
 

@@ -25,28 +25,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import harness
+
+ROOT = harness.ROOT
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def fresh_database(url: str) -> str:
-    import psycopg
-
-    parsed = urlparse(url)
-    if not parsed.scheme.startswith("postgres"):
-        sys.exit("DATABASE_URL must point at PostgreSQL (postgres://user@host:port/name).")
-    name = (parsed.path.lstrip("/") or "balai") + "_import_bench"
-    admin = urlunparse(parsed._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunparse(parsed._replace(path="/" + name))
 
 
 def copy_baseline(connection, csv_path, columns):
@@ -99,11 +85,10 @@ def main():
     args = parser.parse_args()
 
     if args.sqlite:
-        for suffix in ("", "-wal", "-shm"):
-            Path(args.sqlite + suffix).unlink(missing_ok=True)
-        bench_url = f"sqlite:///{Path(args.sqlite).resolve()}"
+        bench_url = harness.sqlite_database(args.sqlite)
     else:
-        bench_url = fresh_database(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai"))
+        bench_url = harness.bench_database(
+            "import_bench", postgres_only="DATABASE_URL must point at PostgreSQL (postgres://user@host:port/name).")
     os.environ["DATABASE_URL"] = bench_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
     env = dict(os.environ)
@@ -118,10 +103,7 @@ def main():
                         "--out", str(csv_path)], check=True, env=env, stdout=subprocess.DEVNULL)
         print(f"generated {csv_path} ({csv_path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f} s")
 
-    import django
-
-    django.setup()
-    from django.db import connection
+    connection = harness.setup_django(bench_url, unthrottled_api=False, test_environment=False, migrate=False)
 
     if args.verbose:
         import logging

@@ -11,77 +11,34 @@
 """
 
 import argparse
+import logging
 import os
-import statistics
-import sys
 import tempfile
-import time
-from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-
-def fresh_database(url: str) -> str:
-    parsed = urlparse(url)
-    if not parsed.scheme.startswith("postgres"):
-        return "sqlite:///" + os.path.join(tempfile.mkdtemp(), "letters_bench.sqlite3")
-    import psycopg
-
-    name = (parsed.path.lstrip("/") or "balai") + "_letters_bench"
-    admin = urlunparse(parsed._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunparse(parsed._replace(path="/" + name))
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def timed(fn, runs, warmup=2):
-    for _ in range(warmup):
-        fn()
-    timings = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        timings.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(timings), percentile(timings, 95)
+import harness
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    os.environ["DATABASE_URL"] = fresh_database(os.environ.get("DATABASE_URL", "sqlite://"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
     # Issued PDFs go to storage (MEDIA_ROOT): a throw-away directory for this run.
     os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="balai-bench-media-"))
-    import django
-
-    django.setup()
-    import logging
+    connection = harness.setup_django(harness.bench_database("letters_bench", default="sqlite://"),
+                                      unthrottled_api=False, test_environment=False)
 
     logging.getLogger("weasyprint").setLevel(logging.WARNING)
-    from django.core.management import call_command
-    from django.db import connection
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # its subsetting log drowns the table
     from django.utils import timezone
 
-    call_command("migrate", verbosity=0)
-    from balai.accounts.demo import ensure_offices, village_office_code
+    from balai.accounts.demo import village_office_code
     from balai.accounts.models import Membership, Office, Role, User
     from balai.core.documents import html_to_pdf
     from balai.core.models import Document
     from balai.letters.models import Letter, LetterType
     from balai.letters.services import letter_issue, letter_render_pdf
-    from balai.regions.loading import load_regions
 
-    load_regions("35.10")
-    ensure_offices("35.10")
+    harness.load_banyuwangi()
     office = Office.objects.get(code=village_office_code("35.10.01.2001"))
     head = User.objects.create_user("bench-kades", password="x", first_name="Hadi Purnomo")
     membership = Membership.objects.create(user=head, office=office, role=Role.HEAD)
@@ -99,18 +56,15 @@ def main():
     draft.document = Document(kind="letter")  # unsaved: gives the draft its verification token
 
     rows = [
-        ("baseline: HTML sepele -> PDF", *timed(lambda: html_to_pdf(trivial), args.runs)),
-        ("render surat SKTM -> PDF", *timed(lambda: letter_render_pdf(draft), args.runs)),
-        ("terbitkan surat (nomor+PDF+segel+simpan)", *timed(lambda: letter_issue(
+        ("baseline: HTML sepele -> PDF", *harness.timed(lambda _i: html_to_pdf(trivial), args.runs, warmup=2)),
+        ("render surat SKTM -> PDF", *harness.timed(lambda _i: letter_render_pdf(draft), args.runs, warmup=2)),
+        ("terbitkan surat (nomor+PDF+segel+simpan)", *harness.timed(lambda _i: letter_issue(
             letter_type="sktm", village="35.10.01.2001", holder=holder, data=data, signer_user=head,
-            membership=membership), args.runs)),
+            membership=membership), args.runs, warmup=2)),
     ]
     size = len(bytes(Letter.objects.order_by("-id").first().pdf))
     print(f"Database: {connection.vendor}; runs per row: {args.runs}; letter PDF size {size / 1024:.0f} KiB")
-    base = rows[0][2]
-    print(f"{'langkah':<44}{'p50 ms':>10}{'p95 ms':>10}{'p95 / baseline':>16}")
-    for label, p50, p95 in rows:
-        print(f"{label:<44}{p50:>10.1f}{p95:>10.1f}{p95 / base:>16.1f}")
+    harness.RatioTable("langkah", label_width=44).rows(rows)
     worst = max(rows[1][2], rows[2][2])
     print(f"Letter PDF p95: {worst:.0f} ms (target < 1000 ms): {'OK' if worst < 1000 else 'OVER'}")
 

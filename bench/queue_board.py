@@ -15,37 +15,11 @@
 """
 
 import argparse
-import os
 import random
-import statistics
-import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-
-def fresh_database(url: str) -> str:
-    parsed = urlparse(url)
-    if not parsed.scheme.startswith("postgres"):
-        return "sqlite:///" + os.path.join(tempfile.mkdtemp(), "queue_bench.sqlite3")
-    import psycopg
-
-    name = (parsed.path.lstrip("/") or "balai") + "_queue_bench"
-    admin = urlunparse(parsed._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunparse(parsed._replace(path="/" + name))
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+import harness
 
 
 def setup_hall():
@@ -130,26 +104,11 @@ def main():
     parser.add_argument("--requests", type=int, default=300, help="requests per endpoint (default 300)")
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai")
-    os.environ["DATABASE_URL"] = fresh_database(url)
-    os.environ["BALAI_PUBLIC_API_RATE"] = "1000000/min"  # measure the view, not the throttle
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
+    connection = harness.setup_django(harness.bench_database("queue_bench"))
     from django.test import Client
-    from django.test.utils import setup_test_environment
     from django.utils import timezone
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    from balai.accounts.demo import ensure_offices
-    from balai.regions.loading import load_regions
-
-    load_regions("35.10")
-    ensure_offices("35.10")
+    harness.load_banyuwangi()
     hall, offerings, counters = setup_hall()
     rng = random.Random(2026)
     today = timezone.localdate()
@@ -162,39 +121,29 @@ def main():
     t, e = write_day(hall, offerings, counters, today, args.tickets, rng, live=True)
     print(f"Database: {connection.vendor}; today {t} tickets / {e} events; history {total_tickets} tickets / "
           f"{total_events} events over {args.days} days (written in {time.perf_counter() - started:.1f} s)")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    harness.analyze(connection)
 
     client = Client()
-    rows = []
-    for label, path in [("baseline /healthz", "/healthz"), ("board /api/v1/halls/mpp/board/", "/api/v1/halls/mpp/board/")]:
-        for _ in range(20):
+
+    def poll(path):
+        def get(_i):
             response = client.get(path)
             assert response.status_code == 200, (path, response.status_code)
-        timings = []
-        for _ in range(args.requests):
-            t0 = time.perf_counter()
-            client.get(path)
-            timings.append((time.perf_counter() - t0) * 1000)
-        rows.append((label, statistics.median(timings), percentile(timings, 95)))
+        return get
+
+    rows = []
+    for label, path in [("baseline /healthz", "/healthz"), ("board /api/v1/halls/mpp/board/", "/api/v1/halls/mpp/board/")]:
+        rows.append((label, *harness.timed(poll(path), args.requests, warmup=20)))
     # The worst case: the queue changed before every poll (a new event), so the state is recomputed.
     from balai.queues.models import Ticket, TicketEvent
 
     waiting = Ticket.objects.filter(hall=hall, day=today, status="waiting").first()
-    timings = []
-    for _ in range(args.requests):
-        TicketEvent.objects.create(ticket=waiting, hall=hall, kind="issued")
-        t0 = time.perf_counter()
-        client.get("/api/v1/halls/mpp/board/")
-        timings.append((time.perf_counter() - t0) * 1000)
-    rows.append(("board, changed before each poll", statistics.median(timings), percentile(timings, 95)))
+    rows.append(("board, changed before each poll", *harness.timed(
+        poll("/api/v1/halls/mpp/board/"), args.requests,
+        before=lambda _i: TicketEvent.objects.create(ticket=waiting, hall=hall, kind="issued"))))
     state = client.get("/api/v1/halls/mpp/board/").json()
     assert len(state["counters"]) == 8 and state["calls"], state
-    base_p95 = rows[0][2]
-    print(f"{'endpoint':<34}{'p50 ms':>10}{'p95 ms':>10}{'p95 / baseline':>16}")
-    for label, p50, p95 in rows:
-        print(f"{label:<34}{p50:>10.1f}{p95:>10.1f}{p95 / base_p95:>16.1f}")
+    harness.RatioTable("endpoint", label_width=34).rows(rows)
     for label, _p50, p95 in rows[1:]:
         print(f"{label}: p95 {p95:.1f} ms (target < 30 ms): {'OK' if p95 < 30 else 'OVER TARGET'}")
 

@@ -19,49 +19,12 @@ p95 < 150 ms, regency statistics < 500 ms.
 """
 
 import argparse
-import os
 import random
-import statistics
 import sys
 import time
-from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import urlparse, urlunparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-
-def bench_database(url: str, reuse: bool) -> str:
-    parsed = urlparse(url)
-    if not parsed.scheme.startswith("postgres"):
-        sys.exit("This benchmark needs PostgreSQL: DATABASE_URL=postgres://…")
-    import psycopg
-
-    name = (parsed.path.lstrip("/") or "balai") + "_registry_bench"
-    admin = urlunparse(parsed._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not (reuse and exists):
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunparse(parsed._replace(path="/" + name))
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def timed(fn, repeat):
-    for _ in range(3):
-        fn(0)
-    times = []
-    for i in range(repeat):
-        t0 = time.perf_counter()
-        fn(i)
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times), percentile(times, 95)
+import harness
 
 
 def main():
@@ -73,35 +36,21 @@ def main():
     args = parser.parse_args()
 
     if args.sqlite:
-        if not args.reuse:
-            for suffix in ("", "-wal", "-shm"):
-                Path(args.sqlite + suffix).unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(args.sqlite).resolve()}"
+        database = harness.sqlite_database(args.sqlite, reuse=args.reuse)
     else:
-        url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/balai")
-        os.environ["DATABASE_URL"] = bench_database(url, args.reuse)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balai.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
+        database = harness.bench_database("registry_bench", reuse=args.reuse,
+                                          postgres_only="This benchmark needs PostgreSQL: DATABASE_URL=postgres://…")
+    connection = harness.setup_django(database, unthrottled_api=False)
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    call_command("migrate", verbosity=0)
-    from balai.accounts.demo import ensure_offices
     from balai.accounts.models import Membership, Office, Role, User
-    from balai.regions.loading import load_regions
     from balai.registry import selectors
     from balai.registry.generator import insert_population, regency_villages
     from balai.registry.models import Family, Person, PopulationSummary
     from balai.registry.statistics import population_summary_refresh
     from balai.registry.views import _cursor_dump
 
-    load_regions("35.10")
-    ensure_offices("35.10")
+    harness.load_banyuwangi()
     have = Person.objects.count()
     if have != args.people:
         if have:
@@ -189,18 +138,14 @@ def main():
         ("SQL awalan nama", lambda i: sql(selectors.PersonFilter(q=prefixes[i % len(prefixes)]))),
     ]
 
-    print(f"\n{'halaman (test client)':<30}{'p50 ms':>9}{'p95 ms':>9}{'p95/baseline':>14}")
-    base = None
+    table = harness.RatioTable("halaman (test client)", label_width=30, number_width=9, ratio_title="p95/baseline",
+                               ratio_width=14, newline_before=True)
     for label, fn in pages:
-        p50, p95 = timed(fn, args.repeat)
-        base = base or p95
-        print(f"{label:<30}{p50:>9.1f}{p95:>9.1f}{p95 / base:>14.1f}")
-    print(f"\n{'kueri (selector, SQL saja)':<30}{'p50 ms':>9}{'p95 ms':>9}{'p95/baseline':>14}")
-    base = None
+        table.row(label, *harness.timed(fn, args.repeat, warmup=3))
+    table = harness.RatioTable("kueri (selector, SQL saja)", label_width=30, number_width=9,
+                               ratio_title="p95/baseline", ratio_width=14, decimals=2, newline_before=True)
     for label, fn in queries:
-        p50, p95 = timed(fn, args.repeat)
-        base = base or p95
-        print(f"{label:<30}{p50:>9.2f}{p95:>9.2f}{p95 / base:>14.1f}")
+        table.row(label, *harness.timed(fn, args.repeat, warmup=3))
 
 
 if __name__ == "__main__":

@@ -134,3 +134,41 @@ def complaints_for(membership):
     if membership.office.kind in (Office.Kind.REGENCY,):
         return Complaint.objects.all()
     return Complaint.objects.filter(office=membership.office)
+
+
+COMPLAINT_PAGE_SIZE = 50
+
+
+def complaints_page(membership, *, after: str | None = None, limit: int = COMPLAINT_PAGE_SIZE):
+    """One page of the complaints list, keyset-paginated: the ones waiting for an answer first, each
+    group by answer deadline then id. ``after`` is the cursor returned with the previous page
+    (``"<0 waiting | 1 answered>|<response_due>|<id>"``); a cursor that does not parse starts again
+    at the first page. Returns (rows, cursor of the next page or None)."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    qs = (complaints_for(membership).select_related("office", "service")
+          .annotate(answered_rank=Case(When(status=Complaint.Status.OPEN, then=Value(0)), default=Value(1),
+                                       output_field=IntegerField()))
+          .order_by("answered_rank", "response_due", "id"))
+    key = _complaint_cursor(after)
+    if key is not None:
+        rank, due, pk = key
+        qs = qs.filter(Q(answered_rank__gt=rank) | Q(answered_rank=rank, response_due__gt=due)
+                       | Q(answered_rank=rank, response_due=due, id__gt=pk))
+    rows = list(qs[:limit + 1])
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], f"{last.answered_rank}|{last.response_due.isoformat()}|{last.id}"
+
+
+def _complaint_cursor(after):
+    import datetime as dt
+
+    if not after:
+        return None
+    try:
+        rank, due, pk = after.split("|")
+        return int(rank), dt.date.fromisoformat(due), int(pk)
+    except ValueError:
+        return None

@@ -21,10 +21,10 @@ from balai.registry.selectors import persons_visible_to
 from balai.services.models import Service
 
 from . import feedback, selectors
+from .forms import SurveyForm
 from .hooks import signing_needs_passphrase, status_links
 from .models import (
     SKM_ELEMENTS,
-    SKM_SCALE,
     Application,
     Attachment,
     Complaint,
@@ -284,26 +284,21 @@ def sla(request):
     return render(request, "applications/sla.html", {"by_service": by_service, "by_agency": by_agency})
 
 
-def _scores_from(post):
-    return {e: post.get(e) for e, _label in SKM_ELEMENTS}
-
-
 @public
 def survey(request, token):
     application = get_object_or_404(Application.objects.select_related("service"), survey_token=token)
     done = SurveyResponse.objects.filter(application=application).exists()
+    form = SurveyForm(request.POST or None)
     if request.method == "POST" and not done:
         try:
-            feedback.survey_submit(scores=_scores_from(request.POST), application=application,
-                                   comment=request.POST.get("comment", ""))
+            feedback.survey_submit(**form.answers(), application=application)
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
             messages.success(request, _("Terima kasih atas penilaian Anda."))
             done = True
     return render(request, "applications/survey.html", {
-        "app": application, "done": done, "open": application.status in DONE,
-        "elements": SKM_ELEMENTS, "scale": SKM_SCALE, "kiosk": False})
+        "app": application, "done": done, "open": application.status in DONE, "form": form, "kiosk": False})
 
 
 @public
@@ -311,19 +306,18 @@ def kiosk(request):
     halls = list(Office.objects.filter(kind=Office.Kind.HALL).order_by("code"))
     services = list(Service.objects.active().only("code", "name").order_by("name"))
     thanks = False
+    form = SurveyForm(request.POST or None)
     if request.method == "POST":
         service = Service.objects.filter(code=request.POST.get("service", "")).first()
         hall = next((h for h in halls if h.code == request.POST.get("hall")), halls[0] if halls else None)
         try:
-            feedback.survey_submit(scores=_scores_from(request.POST), service=service, hall=hall,
-                                   comment=request.POST.get("comment", ""))
+            feedback.survey_submit(**form.answers(), service=service, hall=hall)
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
             thanks = True
     return render(request, "applications/survey.html", {
-        "kiosk": True, "halls": halls, "services": services, "thanks": thanks, "open": True,
-        "elements": SKM_ELEMENTS, "scale": SKM_SCALE})
+        "kiosk": True, "halls": halls, "services": services, "thanks": thanks, "open": True, "form": form})
 
 
 def _period(request):
@@ -385,9 +379,9 @@ def complaint_view(request, token):
 
 @allow(perms.staff)
 def complaints(request):
-    rows = list(selectors.complaints_for(request.membership).select_related("office", "service")
-                .order_by("status", "response_due", "id")[:200])
-    return render(request, "applications/complaints.html", {"rows": rows, "today": timezone.localdate()})
+    rows, cursor = selectors.complaints_page(request.membership, after=request.GET.get("after") or None)
+    return render(request, "applications/complaints.html", {"rows": rows, "cursor": cursor,
+                                                            "today": timezone.localdate()})
 
 
 @allow(perms.staff)

@@ -3,19 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Booking, Priority
 
-SKM_ELEMENTS = [
-    ("u1", _("Persyaratan")),
-    ("u2", _("Sistem, mekanisme, dan prosedur")),
-    ("u3", _("Waktu penyelesaian")),
-    ("u4", _("Biaya/tarif")),
-    ("u5", _("Produk spesifikasi jenis pelayanan")),
-    ("u6", _("Kompetensi pelaksana")),
-    ("u7", _("Perilaku pelaksana")),
-    ("u8", _("Penanganan pengaduan, saran dan masukan")),
-    ("u9", _("Sarana dan prasarana")),
-]
-SKM_SCALE = [(1, _("Tidak baik")), (2, _("Kurang baik")), (3, _("Baik")), (4, _("Sangat baik"))]
-
 
 class BookingForm(forms.Form):
     service = forms.ChoiceField(label=_("Layanan"))
@@ -37,19 +24,4 @@ class BookingForm(forms.Form):
                                           else "form-control")
 
 
-class SurveyForm(forms.Form):
-    comment = forms.CharField(label=_("Saran"), required=False, max_length=1000,
-                              widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for key, label in SKM_ELEMENTS:
-            self.fields[key] = forms.TypedChoiceField(label=label, choices=SKM_SCALE, coerce=int,
-                                                      widget=forms.RadioSelect)
-        self.order_fields([key for key, _label in SKM_ELEMENTS] + ["comment"])
-
-    def element_fields(self):
-        return [self[key] for key, _label in SKM_ELEMENTS]
-
-
-__all__ = ["Booking", "BookingForm", "SurveyForm", "SKM_ELEMENTS"]
+__all__ = ["Booking", "BookingForm"]

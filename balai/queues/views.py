@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,13 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balai.accounts import permissions as perms
-from balai.applications.models import SurveyResponse
+from balai.applications.forms import SurveyForm
 from balai.core.access import allow, public
 from balai.core.documents import qr_svg_data_uri
 from balai.services.models import Service
 
-from . import analytics, selectors, services
-from .forms import BookingForm, SurveyForm
+from . import analytics, selectors, services, surveys
+from .forms import BookingForm
 from .models import Booking, Counter, Hall, HallService, Priority, Ticket
 
 logger = logging.getLogger("balai.queues")
@@ -123,21 +122,15 @@ def survey(request, public_id):
     if ticket.surveyed_at:
         return render(request, "queues/survey_done.html", {"ticket": ticket})
     form = SurveyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        scores = {key: form.cleaned_data[key] for key in (f"u{i}" for i in range(1, 10))}
-        with transaction.atomic():
-            claimed = Ticket.objects.filter(pk=ticket.pk, surveyed_at__isnull=True).update(surveyed_at=timezone.now())
-            if claimed:
-                _store_survey(ticket, scores, form.cleaned_data.get("comment", ""))
-        return render(request, "queues/survey_done.html", {"ticket": ticket})
-    return render(request, "queues/survey.html", {"ticket": ticket, "form": form})
-
-
-def _store_survey(ticket, scores, comment):
-    """Into the applications app's SKM table (one survey store for the regency; queues sits on
-    applications, so this is a plain import, not a lookup that hides the dependency)."""
-    SurveyResponse.objects.create(service=ticket.service, agency_id=ticket.service.agency_id, hall=ticket.hall.office,
-                         source="kiosk", comment=comment, **scores)
+    error = None
+    if request.method == "POST":
+        try:
+            surveys.ticket_survey_submit(ticket=ticket, **form.answers())
+        except ValidationError as refused:
+            error = _error_text(refused)
+        else:
+            return render(request, "queues/survey_done.html", {"ticket": ticket})
+    return render(request, "queues/survey.html", {"ticket": ticket, "form": form, "error": error})
 
 
 # --- booking --------------------------------------------------------------------------------------

@@ -4,10 +4,10 @@ the phone, get called on the board (with the spoken sentence), be served, and ra
 import re
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
 from balai.accounts.models import Membership, Office, Role, User
+from balai.applications.models import SurveyResponse
 from tests.browser.conftest import shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -87,13 +87,9 @@ def test_kiosk_ticket_phone_page_call_on_board_service_and_rating(live_server, b
     phone_page.get_by_role("button", name="Kirim penilaian").click()
     phone_page.wait_for_load_state()
     assert "Terima kasih atas penilaian Anda" in phone_page.content()
-    try:
-        survey_model = apps.get_model("applications", "SurveyResponse")
-    except LookupError:
-        survey_model = None
-    if survey_model is not None:
-        response = survey_model.objects.get()
-        assert [getattr(response, f"u{i}") for i in range(1, 10)] == [4] * 9
+    response = SurveyResponse.objects.get()
+    assert [getattr(response, f"u{i}") for i in range(1, 10)] == [4] * 9
+    assert response.source == "kiosk" and response.hall.code == "mpp"
 
 
 def test_board_shows_reconnecting_during_a_network_drop_and_recovers_by_itself(live_server, page, hall_world):

@@ -2,6 +2,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from balai.queues import analytics, services
 from balai.queues.models import Hall
+from tests.support.queries import queries_of
 
 T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 08:00 Jakarta
 DAY = date(2026, 3, 2)
@@ -76,3 +77,30 @@ def test_analytics_page_and_csv_for_hall_staff(mpp_world, world):
     assert page.status_code == 200 and b"Perekaman KTP-el" in page.content and b"queue-chart-data" in page.content
     csv_text = client.get("/antrean/analitik/csv/?dari=2026-03-02&sampai=2026-03-02&per=service").content.decode()
     assert "Perekaman KTP-el,5,4,1,6.00,10.00,6.00,9.00" in csv_text
+
+
+def test_analytics_page_makes_the_same_queries_for_6_and_18_visitors_whatever_the_breakdown(mpp_world, world):
+    def visitors(first_minute, pairs):
+        # Each pair: a KTP-el visitor at counter 1 and an NIB visitor at counter 3, 5 minutes apart.
+        for i in range(pairs):
+            minute = first_minute + 10 * i
+            serve(mpp_world, arrive=minute, call=minute + 2, start=minute + 2, end=minute + 4)
+            serve(mpp_world, arrive=minute + 5, call=minute + 6, start=minute + 6, end=minute + 9, service="izin",
+                  counter=2)
+
+    client = world.client("counter_officer")
+    urls = [f"/antrean/analitik/?dari=2026-03-02&sampai=2026-03-02&per={by}" for by in analytics.DIMENSIONS]
+    for url in urls:
+        client.get(url)  # warm the session and membership
+    visitors(0, 3)
+    small = {}
+    for url in urls:
+        small[url], page = queries_of(client, url)
+        assert sum(r["issued"] for r in page.context["rows"]) == 6
+    visitors(60, 6)
+    for url in urls:
+        large, page = queries_of(client, url)
+        assert sum(r["issued"] for r in page.context["rows"]) == 18
+        assert (url, large) == (url, small[url])
+    page = client.get("/antrean/analitik/?dari=2026-03-02&sampai=2026-03-02&per=service")
+    assert {r["key"]: r["served"] for r in page.context["rows"]} == {"Perekaman KTP-el": 9, "Nomor Induk Berusaha": 9}
