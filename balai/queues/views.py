@@ -29,7 +29,6 @@ from .permissions import analytics_access, console_access
 logger = logging.getLogger("balai.queues")
 
 
-
 def _hall(code) -> Hall:
     return get_object_or_404(Hall.objects.select_related("office"), office__code=code, office__is_active=True)
 
