@@ -17,6 +17,7 @@ class AccountsConfig(AppConfig):
         # core and regions sit below accounts and never import it: accounts registers what they need.
         from balai.core import access
         from balai.regions.hooks import register_village_office
+        from balai.regions.services import register_unit_manager
 
         from . import permissions
         from .workflow_scopes import register_office_scopes
@@ -27,3 +28,5 @@ class AccountsConfig(AppConfig):
         access.register("covers", permissions.covers)
         register_village_office(_village_office)
         register_office_scopes()  # the who-acts scopes of workflows (balai.core.workflow)
+        # Regions, below accounts, asks who may change a village's dusun/RW/RT through this test.
+        register_unit_manager(lambda membership: permissions.holds(permissions.manage_village_units, membership))

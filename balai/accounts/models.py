@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from balai.regions.models import Region
+from balai.regions.scope import RegionScope
 
 
 class User(AbstractUser):
@@ -79,6 +80,11 @@ class Office(models.Model):
         """Region code prefix this office works within."""
         return self.region_id
 
+    @property
+    def scope(self) -> RegionScope:
+        """The region subtree this office works within (its region and everything below it)."""
+        return RegionScope(self.region_id, office_kind=self.kind, office=self)
+
 
 class Role(models.TextChoices):
     OPERATOR = "operator", _("Operator")
@@ -115,7 +121,11 @@ class Membership(models.Model):
     def scope_code(self) -> str:
         return self.office.region_id
 
+    @property
+    def scope(self) -> RegionScope:
+        """The region subtree this membership works within: its office's."""
+        return self.office.scope
+
     def covers(self, region_code: str) -> bool:
         """True when region_code lies within this membership's office region."""
-        scope = self.office.region_id
-        return region_code == scope or region_code.startswith(scope + ".")
+        return self.scope.covers(region_code)

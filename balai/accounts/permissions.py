@@ -87,3 +87,17 @@ def covers(request, region_code: str) -> bool:
 
 def regency_code() -> str:
     return settings.BALAI_REGENCY
+
+
+class _Acting:
+    """What a predicate reads from a request, for a service judging a write outside one."""
+
+    def __init__(self, membership):
+        self.membership = membership
+        self.user = membership.user
+
+
+def holds(predicate, membership) -> bool:
+    """Whether ``predicate`` holds for someone acting in ``membership`` (None: nobody; never holds).
+    Services use it to check inside themselves the permission a view declares."""
+    return membership is not None and predicate(_Acting(membership))

@@ -7,7 +7,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from balai.core.access import allow, public
 from balai.core.documents import qr_svg_data_uri
@@ -17,6 +16,7 @@ from .forms import LoginForm, TokenForm
 from .middleware import SESSION_MEMBERSHIP
 from .models import Membership, Office
 from .otp import confirmed_device, must_set_up_totp, needs_second_factor
+from .services import totp_device_confirm, totp_device_pending
 
 
 def _safe_next(request, fallback):
@@ -64,15 +64,10 @@ def totp_setup(request):
     """Set up (or replace) the TOTP device: scan the QR, then confirm one code."""
     if request.user.is_citizen:
         return redirect("accounts:home")
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="Autentikator", confirmed=False)
+    device = totp_device_pending(user=request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            TOTPDevice.objects.filter(user=request.user, confirmed=True).exclude(pk=device.pk).delete()
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+        if totp_device_confirm(user=request.user, device=device, token=form.cleaned_data["token"]):
             otp_login(request, device)
             messages.success(request, _("Verifikasi dua langkah aktif."))
             return redirect("accounts:home")

@@ -20,10 +20,8 @@ def staff_scope_q(membership) -> Q | None:
     if membership is None:
         return None
     office = membership.office
-    if office.kind == Office.Kind.VILLAGE:
-        return Q(village_id=office.region_id)
-    if office.kind == Office.Kind.DISTRICT:
-        return Q(village__code__startswith=office.region_id + ".")
+    if office.kind in (Office.Kind.VILLAGE, Office.Kind.DISTRICT):
+        return membership.scope.q("village_id")
     if office.kind in (Office.Kind.AGENCY, Office.Kind.NATIONAL):
         return Q(agency_id=office.pk)
     if office.kind in (Office.Kind.HALL, Office.Kind.REGENCY):
@@ -53,10 +51,8 @@ def can_see(request, application) -> bool:
         if scope is None:
             return False
         office = membership.office
-        if office.kind == Office.Kind.VILLAGE:
-            return application.village_id == office.region_id
-        if office.kind == Office.Kind.DISTRICT:
-            return bool(application.village_id) and application.village_id.startswith(office.region_id + ".")
+        if office.kind in (Office.Kind.VILLAGE, Office.Kind.DISTRICT):
+            return membership.scope.covers(application.village_id)
         if office.kind in (Office.Kind.AGENCY, Office.Kind.NATIONAL):
             return application.agency_id == office.pk
         return True

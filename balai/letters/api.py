@@ -10,6 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from balai.accounts import permissions as perms
+from balai.accounts.scope import scope_for
+from balai.core.access import PUBLIC
 from balai.core.audit import log_access
 
 from .formatting import mask_name
@@ -64,7 +66,7 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         letter = get_object_or_404(Letter.objects.select_related("letter_type", "document"),
                                    public_id=kwargs["public_id"])
-        if not perms.covers(request, letter.village_id):
+        if not scope_for(request).covers(letter.village_id):
             raise PermissionDenied  # another village's letter: refused, not hidden
         log_access(request, obj=letter, label=f"{letter.letter_type.title} {letter.number}",
                    region_code=letter.village_id)
@@ -80,7 +82,7 @@ class LetterRevokeView(APIView):
                    responses=LetterSerializer)
     def post(self, request, public_id):
         letter = get_object_or_404(Letter.objects.select_related("document"), public_id=public_id)
-        if not perms.covers(request, letter.village_id):
+        if not scope_for(request).covers(letter.village_id):
             raise PermissionDenied
         try:
             letter = letter_revoke(letter=letter, actor=request.user, reason=request.data.get("reason", ""))

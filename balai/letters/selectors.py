@@ -2,16 +2,16 @@
 
 from django.db.models import Q
 
-from balai.accounts.permissions import scope_code
+from balai.accounts.scope import scope_for
 
 from .models import Letter
 
 
 def letters_visible_to(request):
-    scope = scope_code(request)
-    if scope is None:
+    scope = scope_for(request)
+    if scope.is_nothing:
         return Letter.objects.none()
-    return Letter.objects.filter(Q(village_id=scope) | Q(village__code__startswith=scope + "."))
+    return Letter.objects.filter(scope.q("village_id"))
 
 
 def letter_list_page(request, *, before=None, letter_type=None, query="", size=25):

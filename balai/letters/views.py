@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from balai.accounts import permissions as perms
+from balai.accounts.scope import scope_for
 from balai.core.access import allow, public
 from balai.core.audit import log_access
 from balai.core.models import AccessLog
@@ -26,7 +26,7 @@ DOWNLOAD_SESSION_KEY = "letters_download_grants"
 def _scoped_letter(request, public_id) -> Letter:
     letter = get_object_or_404(Letter.objects.select_related("letter_type", "village", "office", "document"),
                                public_id=public_id)
-    if not perms.covers(request, letter.village_id):
+    if not scope_for(request).covers(letter.village_id):
         raise PermissionDenied
     return letter
 

@@ -8,6 +8,7 @@ from django.views.i18n import set_language as django_set_language
 
 from balai.accounts import permissions as perms
 from balai.accounts.otp import before_second_factor
+from balai.accounts.scope import scope_for
 from balai.core.access import allow, public
 from balai.core.models import AccessLog
 from balai.core.nav import portal_tiles
@@ -54,9 +55,9 @@ def citizen_home(request):
 def access_log(request):
     """Reads of personal data, newest first, keyset-paginated (?before=<id>)."""
     queryset = AccessLog.objects.select_related("user").order_by("-id")
-    scope = perms.scope_code(request)
-    if scope and scope != settings.BALAI_REGENCY:
-        queryset = queryset.filter(region_code__startswith=scope)
+    scope = scope_for(request)
+    if not scope.is_nothing and scope.code != settings.BALAI_REGENCY:
+        queryset = queryset.filter(scope.q("region_code"))
     before = request.GET.get("before", "")
     if before.isdigit():
         queryset = queryset.filter(id__lt=int(before))

@@ -17,7 +17,8 @@ from balai.services.models import Service
 
 from . import selectors, services
 from .models import Booking, Hall, Priority, Ticket
-from .views import ACTIONS, console_access, perform_counter_action
+from .permissions import console_access
+from .services import COUNTER_ACTIONS as ACTIONS
 
 
 class TicketSerializer(serializers.ModelSerializer):
@@ -220,8 +221,9 @@ class CounterAction(APIView):
         data = CounterActionRequest(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            ticket = perform_counter_action(counter=counter, action=data.validated_data["action"],
-                                            data=data.validated_data, actor=request.user)
+            ticket = services.counter_action(counter=counter, action=data.validated_data["action"],
+                                             data=data.validated_data, actor=request.user,
+                                             membership=request.membership)
         except ValidationError as error:
             return _invalid(error)
         if ticket is None:

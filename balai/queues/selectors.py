@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from balai.accounts import permissions as perms
@@ -23,8 +23,7 @@ def halls_visible_to(request):
         return halls.none()
     if membership.office.kind == "hall":
         return halls.filter(office=membership.office)
-    scope = membership.office.region_id
-    return halls.filter(Q(office__region_id=scope) | Q(office__region__code__startswith=scope + "."))
+    return halls.filter(membership.scope.q("office__region_id"))
 
 
 def counters_for(request):

@@ -23,12 +23,14 @@ import logging
 import math
 from datetime import date, datetime, time, timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from balai.accounts import permissions as perms
+from balai.services.models import Service
 from balai.core import workflow as engine
 from balai.core.sequences import sequence_next
 
@@ -44,6 +46,7 @@ from .models import (
     TicketNotification,
 )
 from .workflows import CALL, FINISH, MISSED, RECALL, START, TICKET_WORKFLOW, TRANSFER
+from .permissions import console_access
 
 logger = logging.getLogger("balai.queues")
 
@@ -393,3 +396,53 @@ def ticket_notify(*, ticket: Ticket, kind: str = "three_ahead") -> TicketNotific
     else:
         logger.info("queue notice %s: %s", ticket.public_id[:6], message)
     return TicketNotification.objects.create(ticket=ticket, kind=kind, channel=channel_name, message=message)
+
+
+# --- the counter console's actions (views and API call this one entry) -----------------------------
+
+COUNTER_ACTIONS = ("call", "recall", "no_show", "start", "finish", "transfer", "checkin")
+
+
+def check_counter_officer(*, actor=None, membership, counter: Counter) -> None:
+    """Refuse (``PermissionDenied``) unless ``membership`` is a counter officer of the hall that owns
+    ``counter`` (acting as ``actor`` when one is named)."""
+    allowed = (perms.holds(console_access, membership) and membership.office_id == counter.hall.office_id
+               and (actor is None or membership.user_id == actor.pk))
+    if not allowed:
+        raise PermissionDenied(_("Anda tidak bertugas di loket ini; hanya petugas loket gedung ini yang dapat "
+                                 "melayani antreannya."))
+
+
+def counter_action(*, counter: Counter, action: str, data, actor, membership) -> Ticket | None:
+    """One action at a counter, checked: call (the next number), checkin (a booking), and on the number
+    being served recall, no_show, start, finish, transfer (``data``: to_counter or to_service, token).
+    Returns the ticket acted on, or None when ``call`` finds nobody waiting."""
+    check_counter_officer(actor=actor, membership=membership, counter=counter)
+    if action == "call":
+        return counter_call_next(counter=counter, actor=actor)
+    if action == "checkin":
+        return booking_check_in(token=data.get("token", ""), hall=counter.hall)
+    ticket = counter_current(counter)
+    if ticket is None:
+        raise ValidationError(_("Tidak ada nomor yang sedang ditangani loket ini."))
+    if action == "recall":
+        return ticket_recall(ticket=ticket, counter=counter, actor=actor)
+    if action == "no_show":
+        return ticket_no_show(ticket=ticket, counter=counter, actor=actor)
+    if action == "start":
+        return ticket_start(ticket=ticket, counter=counter, actor=actor)
+    if action == "finish":
+        return ticket_finish(ticket=ticket, counter=counter, actor=actor)
+    if action == "transfer":
+        to_counter = to_service = None
+        if data.get("to_counter"):
+            to_counter = Counter.objects.filter(hall=counter.hall, pk=data["to_counter"]).first()
+            if to_counter is None:
+                raise ValidationError(_("Loket tujuan tidak ditemukan."))
+        elif data.get("to_service"):
+            to_service = Service.objects.filter(code=data["to_service"]).first()
+            if to_service is None:
+                raise ValidationError(_("Layanan tujuan tidak ditemukan."))
+        return ticket_transfer(ticket=ticket, counter=counter, to_counter=to_counter,
+                               to_service=to_service, actor=actor)
+    raise ValidationError(_("Aksi tidak dikenal."))

@@ -20,16 +20,13 @@ from balai.accounts import permissions as perms
 from balai.applications.forms import SurveyForm
 from balai.core.access import allow, public
 from balai.core.documents import qr_svg_data_uri
-from balai.services.models import Service
 
 from . import analytics, selectors, services, surveys
 from .forms import BookingForm
 from .models import Booking, Counter, Hall, HallService, Priority, Ticket
+from .permissions import analytics_access, console_access
 
 logger = logging.getLogger("balai.queues")
-
-console_access = perms.counter_officer & perms.at_hall
-analytics_access = (perms.counter_officer & perms.at_hall) | perms.administrator | perms.auditor | perms.viewer
 
 
 def _hall(code) -> Hall:
@@ -227,39 +224,7 @@ def console(request, pk):
     return render(request, template, _console_context(request, counter))
 
 
-def perform_counter_action(*, counter, action, data, actor):
-    """Shared by the console and the API: one counter action; returns the ticket (or None)."""
-    if action == "call":
-        return services.counter_call_next(counter=counter, actor=actor)
-    if action == "checkin":
-        return services.booking_check_in(token=data.get("token", ""), hall=counter.hall)
-    ticket = services.counter_current(counter)
-    if ticket is None:
-        raise ValidationError(_("Tidak ada nomor yang sedang ditangani loket ini."))
-    if action == "recall":
-        return services.ticket_recall(ticket=ticket, counter=counter, actor=actor)
-    if action == "no_show":
-        return services.ticket_no_show(ticket=ticket, counter=counter, actor=actor)
-    if action == "start":
-        return services.ticket_start(ticket=ticket, counter=counter, actor=actor)
-    if action == "finish":
-        return services.ticket_finish(ticket=ticket, counter=counter, actor=actor)
-    if action == "transfer":
-        to_counter = to_service = None
-        if data.get("to_counter"):
-            to_counter = Counter.objects.filter(hall=counter.hall, pk=data["to_counter"]).first()
-            if to_counter is None:
-                raise ValidationError(_("Loket tujuan tidak ditemukan."))
-        elif data.get("to_service"):
-            to_service = Service.objects.filter(code=data["to_service"]).first()
-            if to_service is None:
-                raise ValidationError(_("Layanan tujuan tidak ditemukan."))
-        return services.ticket_transfer(ticket=ticket, counter=counter, to_counter=to_counter,
-                                        to_service=to_service, actor=actor)
-    raise ValidationError(_("Aksi tidak dikenal."))
-
-
-ACTIONS = ("call", "recall", "no_show", "start", "finish", "transfer", "checkin")
+ACTIONS = services.COUNTER_ACTIONS
 
 
 @allow(console_access)
@@ -268,7 +233,8 @@ def console_action(request, pk):
     counter = _counter(request, pk)
     action = request.POST.get("action", "")
     try:
-        ticket = perform_counter_action(counter=counter, action=action, data=request.POST, actor=request.user)
+        ticket = services.counter_action(counter=counter, action=action, data=request.POST, actor=request.user,
+                                         membership=request.membership)
         if action == "call" and ticket is None:
             messages.info(request, _("Tidak ada antrean yang menunggu."))
         elif ticket is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.db import transaction
 
 from .models import Region, kind_of, level_of, parent_code
+from .scope import RegionScope
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "wilayah.csv"
 
@@ -34,11 +35,12 @@ def load_regions(prefix: str | None = None, path: Path = DATA_FILE, batch_size: 
     Loading twice changes nothing; a renamed region is renamed in place (codes are the key)."""
     wanted = {}
     parents_of_prefix = set()
+    wanted_scope = RegionScope(prefix) if prefix else RegionScope.everything()
     if prefix:
         parts = prefix.split(".")
         parents_of_prefix = {".".join(parts[:i]) for i in range(1, len(parts))}
     for code, name in read_rows(path):
-        if prefix is None or code == prefix or code.startswith(prefix + ".") or code in parents_of_prefix:
+        if prefix is None or wanted_scope.covers(code) or code in parents_of_prefix:
             wanted[code] = name
     if prefix and prefix not in wanted:
         raise ValueError(f"Kode wilayah {prefix} tidak ada dalam daftar Kemendagri.")

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .scope import RegionScope
+
 
 class Level(models.IntegerChoices):
     PROVINCE = 1, _("Provinsi")
@@ -42,11 +44,12 @@ def parent_code(code: str) -> str | None:
 
 class RegionQuerySet(models.QuerySet):
     def within(self, code: str):
-        """The region itself and its whole subtree, by code prefix (no recursion)."""
-        return self.filter(models.Q(code=code) | models.Q(code__startswith=code + "."))
+        """The region itself and its whole subtree: one range on the code (no recursion)."""
+        return self.filter(RegionScope(code).q("code"))
 
     def below(self, code: str):
-        return self.filter(code__startswith=code + ".")
+        """The subtree without the region itself."""
+        return self.within(code).exclude(code=code)
 
     def villages(self):
         return self.filter(level=Level.VILLAGE)
@@ -90,7 +93,7 @@ class Region(models.Model):
         return Region.objects.filter(code__in=self.ancestors_codes()).order_by("level")
 
     def is_within(self, code: str) -> bool:
-        return self.code == code or self.code.startswith(code + ".")
+        return RegionScope(code).covers(self.code)
 
 
 class UnitKind(models.TextChoices):

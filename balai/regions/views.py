@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from balai.core.audit import history_rows
 from .forms import VillageUnitForm
 from .hooks import village_office
 from .models import Level, Region, UnitKind, VillageUnit
+from .services import village_unit_create
 
 # regions sits below accounts: its predicates and checks are reached by the names accounts registers.
 staff = named("staff")
@@ -84,8 +85,16 @@ def unit_create(request, code):
     village = _village_for(request, code)
     form = VillageUnitForm(request.POST, village=village)
     if form.is_valid():
-        unit = form.save()
-        messages.success(request, _("%(unit)s ditambahkan.") % {"unit": unit})
+        data = form.cleaned_data
+        try:
+            unit = village_unit_create(actor=request.user, membership=request.membership, village=village,
+                                       kind=data["kind"], name=data["name"], parent=data.get("parent"),
+                                       head_name=data.get("head_name", ""))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("%(unit)s ditambahkan.") % {"unit": unit})
     else:
         for _field, errors in form.errors.items():
             for error in errors:

@@ -11,6 +11,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.pagination import CursorPagination
 
 from balai.core.audit import log_access
+from balai.regions.scope import RegionScope
 
 from . import permissions as rperms
 from . import selectors
@@ -150,7 +151,8 @@ class FamilyViewSet(_Scoped):
         qs = selectors.families_visible_to(self.request).select_related("head")
         params = self.request.query_params
         if params.get("village"):
-            qs = qs.filter(selectors.region_q("village_id", params["village"].strip()))
+            village = params["village"].strip()
+            qs = qs.filter(RegionScope(village).q("village_id")) if village else qs.none()
         if params.get("kk"):
             qs = qs.filter(kk_number=params["kk"].strip())
         return qs

@@ -1,6 +1,6 @@
 """Reads of the register, already scoped to the request (the only place scoping lives).
 
-* village office  → its village;  kecamatan office → its villages (code prefix);
+* village office  → its village;  kecamatan office → its villages (``RegionScope``, one code range);
 * regency offices (agency, hall, pemkab) → the regency;
 * citizen → own record and own family, once linked; anyone else → nothing.
 """
@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db import connections
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from balai.accounts import permissions as perms
+from balai.accounts.scope import scope_for
+from balai.regions.scope import RegionScope, range_is_prefix
 
 from . import codes
 from .identity import normalise_number
@@ -23,36 +24,6 @@ from .models import Family, LifeEvent, Person, Schooling, Welfare, normalise_nam
 
 def _next_char(value: str) -> str:
     return value[:-1] + chr(ord(value[-1]) + 1)
-
-
-def region_q(field: str, code: str) -> Q:
-    """The villages of region ``code`` on ``field``, a column holding village codes: the village itself,
-    or the code range of a kecamatan's, regency's or province's villages. One range and no ``OR``
-    (a village column never holds the code of a larger region): with an ``OR`` SQLite read every
-    person of the regency and sorted them for a deep page of the regency list (0.4 s at 1.7 M)."""
-    if code.count(".") >= 3:
-        return Q(**{field: code})
-    lo = code + "."
-    return Q(**{f"{field}__gte": lo, f"{field}__lt": _next_char(lo)})
-
-
-def range_is_prefix(using: str = "default") -> bool:
-    """Whether ``value <= column < next(value)`` selects exactly the strings starting with ``value``:
-    true where text compares by code point (SQLite's BINARY, PostgreSQL's C/POSIX/C.UTF-8 databases),
-    not under a linguistic collation such as en_US, which ignores spaces and punctuation at first."""
-    connection = connections[using]
-    if connection.vendor != "postgresql":
-        return True
-    key = (using, connection.settings_dict["NAME"])
-    if key not in _RANGE_IS_PREFIX:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT datcollate FROM pg_database WHERE datname = current_database()")
-            collation = cursor.fetchone()[0]
-        _RANGE_IS_PREFIX[key] = collation in ("C", "POSIX") or collation.startswith("C.")
-    return _RANGE_IS_PREFIX[key]
-
-
-_RANGE_IS_PREFIX: dict = {}
 
 
 def prefix_q(field: str, value: str) -> Q:
@@ -66,15 +37,15 @@ def prefix_q(field: str, value: str) -> Q:
 
 
 def scope_of(request) -> str | None:
-    """Region code prefix whose residents the request may read (staff), or None."""
-    return perms.scope_code(request)
+    """Region code at the top of the scope whose residents the request may read (staff), or None."""
+    return scope_for(request).code
 
 
 def persons_visible_to(request):
     qs = Person.objects.all()
-    code = scope_of(request)
-    if code is not None:
-        return qs.filter(region_q("village_id", code))
+    scope = scope_for(request)
+    if not scope.is_nothing:
+        return qs.filter(scope.q("village_id"))
     user = request.user
     if user.is_authenticated and getattr(user, "is_citizen", False):
         own = Person.objects.filter(user=user).values_list("family_id", flat=True).first()
@@ -86,9 +57,9 @@ def persons_visible_to(request):
 
 def families_visible_to(request):
     qs = Family.objects.all()
-    code = scope_of(request)
-    if code is not None:
-        return qs.filter(region_q("village_id", code))
+    scope = scope_for(request)
+    if not scope.is_nothing:
+        return qs.filter(scope.q("village_id"))
     user = request.user
     if user.is_authenticated and getattr(user, "is_citizen", False):
         return qs.filter(members__user=user)
@@ -159,7 +130,7 @@ def search_persons(request, flt: PersonFilter, *, today: datetime.date | None = 
     prefix, case- and space-insensitive. Ordered by (name_search, id)."""
     qs = persons_visible_to(request)
     if flt.village:
-        qs = qs.filter(region_q("village_id", flt.village))
+        qs = qs.filter(RegionScope(flt.village).q("village_id"))
     if flt.dusun:
         from balai.regions.models import VillageUnit
 

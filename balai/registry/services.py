@@ -3,15 +3,23 @@
 Each is keyword-only, transactional and raises ``ValidationError`` with a message a village operator
 can act on (Indonesian). NIK warnings (birth date/sex disagreement, old region code) never block;
 they are returned on ``person.warnings``.
+
+Who may write is checked here, once, by ``check_register_edit``: a write made by a person
+(``actor`` or ``membership`` given — views and the API pass ``actor=request.user,
+membership=request.membership``) is refused with ``PermissionDenied`` unless that membership is the
+operator or secretary of the record's own village office. A write with neither is a system write
+(the importer, the demo, management commands), which have no acting office.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+
+from balai.accounts import permissions as perms
 
 from . import codes
 from .identity import check_kk, check_nik, normalise_number, temporary_number
@@ -25,6 +33,25 @@ PERSON_FIELDS = {
 }
 FAMILY_FIELDS = {"address", "dusun", "rw", "rt", "head", "household"}
 LEAVING_EVENTS = {codes.LifeEventKind.DEATH, codes.LifeEventKind.MOVE_OUT}
+
+
+def check_register_edit(*, actor=None, membership, village_code: str) -> None:
+    """Refuse (``PermissionDenied``) unless ``membership`` may change the register of ``village_code``:
+    the operator or secretary of that village's own office (``registry.permissions.edit_persons``),
+    acting as ``actor`` when one is named."""
+    from .permissions import edit_persons
+
+    allowed = (perms.holds(edit_persons, membership) and membership.covers(village_code)
+               and (actor is None or membership.user_id == actor.pk))
+    if not allowed:
+        raise PermissionDenied(_("Anda tidak berwenang mengubah data penduduk desa ini; hanya operator atau "
+                                 "sekretaris desa tersebut yang dapat mengubahnya."))
+
+
+def _check_writer(actor, membership, village_code: str) -> None:
+    if actor is None and membership is None:
+        return  # a system write: the importer, the demo, a management command
+    check_register_edit(actor=actor, membership=membership, village_code=village_code)
 
 
 def _with_actor(obj, actor):
@@ -84,7 +111,7 @@ def _save_unique(obj, *, force_insert=False):
 
 
 @transaction.atomic
-def person_create(*, actor=None, village, nik: str = "", temporary: bool = False, name: str, sex, birth_date,
+def person_create(*, actor=None, membership=None, village, nik: str = "", temporary: bool = False, name: str, sex, birth_date,
                   event_kind: str | None = None, event_date: datetime.date | None = None, **fields) -> Person:
     """Register a resident. Without a NIK (``temporary=True``) a flagged temporary number is given.
 
@@ -92,6 +119,7 @@ def person_create(*, actor=None, village, nik: str = "", temporary: bool = False
     unknown = set(fields) - PERSON_FIELDS
     if unknown:
         raise TypeError(f"unknown person fields: {sorted(unknown)}")
+    _check_writer(actor, membership, village.code)
     person = Person(village=village, name=" ".join(str(name).split()), sex=int(sex), birth_date=birth_date, **fields)
     warnings = []
     if temporary or not normalise_number(nik):
@@ -118,11 +146,12 @@ def person_create(*, actor=None, village, nik: str = "", temporary: bool = False
 
 
 @transaction.atomic
-def person_update(*, actor=None, person: Person, nik: str | None = None, **fields) -> Person:
+def person_update(*, actor=None, membership=None, person: Person, nik: str | None = None, **fields) -> Person:
     """Change a resident's data; replacing a temporary number by the real NIK clears the flag."""
     unknown = set(fields) - PERSON_FIELDS - {"name", "sex", "birth_date"}
     if unknown:
         raise TypeError(f"unknown person fields: {sorted(unknown)}")
+    _check_writer(actor, membership, person.village_id)
     person = Person.objects.select_for_update().get(pk=person.pk)
     for key, value in fields.items():
         setattr(person, key, value)
@@ -144,8 +173,9 @@ def person_update(*, actor=None, person: Person, nik: str | None = None, **field
 
 
 @transaction.atomic
-def family_create(*, actor=None, village, kk_number: str, address: str = "", dusun=None, rw=None, rt=None,
-                  head=None, household=None) -> Family:
+def family_create(*, actor=None, membership=None, village, kk_number: str, address: str = "", dusun=None, rw=None,
+                  rt=None, head=None, household=None) -> Family:
+    _check_writer(actor, membership, village.code)
     check = check_kk(kk_number)
     if check.errors:
         raise ValidationError({"kk_number": check.errors})
@@ -162,11 +192,12 @@ def family_create(*, actor=None, village, kk_number: str, address: str = "", dus
 
 
 @transaction.atomic
-def family_update(*, actor=None, family: Family, kk_number: str | None = None, **fields) -> Family:
+def family_update(*, actor=None, membership=None, family: Family, kk_number: str | None = None, **fields) -> Family:
     """Change a family card; a new KK number (split/reissue) is allowed and the history keeps the old one."""
     unknown = set(fields) - FAMILY_FIELDS
     if unknown:
         raise TypeError(f"unknown family fields: {sorted(unknown)}")
+    _check_writer(actor, membership, family.village_id)
     family = Family.objects.select_for_update().get(pk=family.pk)
     warnings = []
     if kk_number is not None and normalise_number(kk_number) != family.kk_number:
@@ -188,10 +219,11 @@ def family_update(*, actor=None, family: Family, kk_number: str | None = None, *
 
 
 @transaction.atomic
-def household_join(*, actor=None, family: Family, other_kk: str) -> Household:
+def household_join(*, actor=None, membership=None, family: Family, other_kk: str) -> Household:
     """Record that ``family`` lives in one house with the family holding KK ``other_kk`` (same village).
     Both end up in one household: the other family's, or a new one headed by the other family's head.
     A household is recorded only where it differs from a family, so it always holds two or more."""
+    _check_writer(actor, membership, family.village_id)
     number = normalise_number(other_kk)
     # Looked up in this family's village only: the answer never tells whether a KK exists elsewhere.
     other_id = Family.objects.filter(kk_number=number, village_id=family.village_id).values_list(
@@ -224,8 +256,9 @@ def household_join(*, actor=None, family: Family, other_kk: str) -> Household:
 
 
 @transaction.atomic
-def household_leave(*, actor=None, family: Family) -> None:
+def household_leave(*, actor=None, membership=None, family: Family) -> None:
     """Record that ``family`` no longer shares a house with other families."""
+    _check_writer(actor, membership, family.village_id)
     family = Family.objects.select_for_update(of=("self",)).select_related("household").get(pk=family.pk)
     previous = family.household
     if previous is None:
@@ -251,7 +284,7 @@ def _household_after_leaving(household: Household, family: Family, actor) -> Non
 
 
 @transaction.atomic
-def life_event_record(*, actor=None, kind: str, date: datetime.date, person: Person | None = None,
+def life_event_record(*, actor=None, membership=None, kind: str, date: datetime.date, person: Person | None = None,
                       family: Family | None = None, child: dict | None = None, note: str = "",
                       destination: str = "") -> LifeEvent:
     """Record a life event and apply it to the register.
@@ -262,6 +295,9 @@ def life_event_record(*, actor=None, kind: str, date: datetime.date, person: Per
       missing / left likewise; move_in brings a person who had left back as a resident.
     A death or move-out sends ``person_left`` after commit."""
     kind = codes.LifeEventKind(kind)
+    record = family if kind == codes.LifeEventKind.BIRTH else person
+    if record is not None:
+        _check_writer(actor, membership, record.village_id)
     if date > datetime.date.today():
         raise ValidationError({"date": [_("Tanggal peristiwa tidak boleh di masa depan.")]})
     if kind == codes.LifeEventKind.BIRTH:
@@ -272,7 +308,7 @@ def life_event_record(*, actor=None, kind: str, date: datetime.date, person: Per
         data.setdefault("birth_date", date)
         data.setdefault("relationship", codes.Relationship.CHILD)
         data.setdefault("rt", family.rt)
-        newborn = person_create(actor=actor, village=family.village, family=family, nik=nik,
+        newborn = person_create(actor=actor, membership=membership, village=family.village, family=family, nik=nik,
                                 temporary=not normalise_number(nik), **data)
         event = LifeEvent.objects.create(person=newborn, kind=kind, date=date, note=note,
                                          previous_life_status=None, recorded_by=_user(actor))
@@ -309,7 +345,9 @@ def _user(actor):
 
 
 @transaction.atomic
-def welfare_record(*, actor=None, family: Family, decile: int, source: str, date: datetime.date) -> Welfare:
+def welfare_record(*, actor=None, membership=None, family: Family, decile: int, source: str,
+                   date: datetime.date) -> Welfare:
+    _check_writer(actor, membership, family.village_id)
     if not 1 <= int(decile) <= 10:
         raise ValidationError({"decile": [_("Desil harus antara 1 dan 10.")]})
     welfare = Welfare(family=family, decile=int(decile), source=codes.WelfareSource(source), date=date)
@@ -318,9 +356,10 @@ def welfare_record(*, actor=None, family: Family, decile: int, source: str, date
 
 
 @transaction.atomic
-def schooling_record(*, actor=None, person: Person, level: str, status: str = codes.SchoolStatus.ENROLLED,
-                     school: str = "", grade: int | None = None, dropout_reason: str = "",
-                     dropout_date: datetime.date | None = None) -> Schooling:
+def schooling_record(*, actor=None, membership=None, person: Person, level: str,
+                     status: str = codes.SchoolStatus.ENROLLED, school: str = "", grade: int | None = None,
+                     dropout_reason: str = "", dropout_date: datetime.date | None = None) -> Schooling:
+    _check_writer(actor, membership, person.village_id)
     status = codes.SchoolStatus(status)
     if status == codes.SchoolStatus.DROPPED_OUT and not dropout_date:
         raise ValidationError({"dropout_date": [_("Isi tanggal putus sekolah.")]})

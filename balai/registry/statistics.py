@@ -15,10 +15,11 @@ from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value, When
 
 from balai.regions.models import Region
+from balai.regions.scope import RegionScope
 
 from . import codes
 from .models import Family, Person, PopulationSummary, Welfare
-from .selectors import age_band_range, region_q
+from .selectors import age_band_range
 
 PERSON_DIMENSIONS = {"education": "education", "occupation": "occupation", "religion": "religion",
                      "marital": "marital_status"}
@@ -65,9 +66,9 @@ def population_summary_refresh(*, prefix: str | None = None, today: datetime.dat
     persons, families = Person.objects.all(), Family.objects.all()
     summaries = PopulationSummary.objects.all()
     if prefix:
-        persons = persons.filter(region_q("village_id", prefix))
-        families = families.filter(region_q("village_id", prefix))
-        summaries = summaries.filter(region_q("village_id", prefix))
+        persons = persons.filter(RegionScope(prefix).q("village_id"))
+        families = families.filter(RegionScope(prefix).q("village_id"))
+        summaries = summaries.filter(RegionScope(prefix).q("village_id"))
     rows = aggregate_rows(persons, families, today, by_village=True)
     summaries.delete()
     PopulationSummary.objects.bulk_create(
@@ -101,7 +102,7 @@ def statistics_for(region: Region, *, today: datetime.date | None = None) -> dic
                               Family.objects.filter(village_id=region.code), today, by_village=False)
         source = "live"
     else:
-        summary = PopulationSummary.objects.filter(region_q("village_id", region.code))
+        summary = PopulationSummary.objects.filter(RegionScope(region.code).q("village_id"))
         rows = [("", d, k, s, n) for d, k, s, n in summary.values("dimension", "key", "sex")
                 .annotate(n=Sum("count")).values_list("dimension", "key", "sex", "n").order_by()]
         refreshed = summary.aggregate(at=Max("refreshed_at"))["at"]
@@ -140,7 +141,7 @@ def statistics_for(region: Region, *, today: datetime.date | None = None) -> dic
 
 def village_counts(prefix: str):
     """Alive persons per village under ``prefix`` from the summary (for the regency/kecamatan table)."""
-    return dict(PopulationSummary.objects.filter(region_q("village_id", prefix), dimension="age")
+    return dict(PopulationSummary.objects.filter(RegionScope(prefix).q("village_id"), dimension="age")
                 .values("village_id").annotate(n=Sum("count")).values_list("village_id", "n"))
 
 

@@ -60,6 +60,11 @@ def _own_village(request):
     return membership.office.region
 
 
+def _by(request) -> dict:
+    """Who writes: the services check that this membership may change the record's village."""
+    return {"actor": request.user, "membership": request.membership}
+
+
 def _add_errors(form, error: ValidationError):
     if hasattr(error, "error_dict"):
         for field, errs in error.message_dict.items():
@@ -174,7 +179,7 @@ def person_create(request):
     form = PersonForm(request.POST or None, village=village, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            person = services.person_create(actor=request.user, village=village, nik=form.cleaned_data["nik"],
+            person = services.person_create(**_by(request), village=village, nik=form.cleaned_data["nik"],
                                             temporary=form.cleaned_data.get("temporary", False),
                                             **form.service_kwargs())
         except ValidationError as error:
@@ -190,12 +195,10 @@ def person_create(request):
 @allow(rperms.edit_persons)
 def person_edit(request, public_id):
     person = _person_or_404(request, public_id)
-    if not selectors.can_edit_village(request, person.village_id):
-        raise PermissionDenied
     form = PersonForm(request.POST or None, instance=person, village=person.village)
     if request.method == "POST" and form.is_valid():
         try:
-            person = services.person_update(actor=request.user, person=person, nik=form.cleaned_data["nik"],
+            person = services.person_update(**_by(request), person=person, nik=form.cleaned_data["nik"],
                                             **form.service_kwargs())
         except ValidationError as error:
             _add_errors(form, error)
@@ -238,7 +241,7 @@ def family_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            family = services.family_create(actor=request.user, village=village, kk_number=data["kk_number"],
+            family = services.family_create(**_by(request), village=village, kk_number=data["kk_number"],
                                             address=data["address"], dusun=data["dusun"], rw=data["rw"],
                                             rt=data["rt"])
         except ValidationError as error:
@@ -254,13 +257,11 @@ def family_create(request):
 @allow(rperms.edit_persons)
 def family_edit(request, public_id):
     family = _family_or_404(request, public_id)
-    if not selectors.can_edit_village(request, family.village_id):
-        raise PermissionDenied
     form = FamilyForm(request.POST or None, instance=family, village=family.village)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.family_update(actor=request.user, family=family, kk_number=data["kk_number"],
+            services.family_update(**_by(request), family=family, kk_number=data["kk_number"],
                                    address=data["address"], dusun=data["dusun"], rw=data["rw"], rt=data["rt"])
         except ValidationError as error:
             _add_errors(form, error)
@@ -273,13 +274,11 @@ def family_edit(request, public_id):
 @allow(rperms.edit_persons)
 def event_create(request, public_id):
     person = _person_or_404(request, public_id)
-    if not selectors.can_edit_village(request, person.village_id):
-        raise PermissionDenied
     form = LifeEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            event = services.life_event_record(actor=request.user, person=person, kind=data["kind"], date=data["date"],
+            event = services.life_event_record(**_by(request), person=person, kind=data["kind"], date=data["date"],
                                                note=data["note"], destination=data["destination"])
         except ValidationError as error:
             _add_errors(form, error)
@@ -294,14 +293,12 @@ def event_create(request, public_id):
 @allow(rperms.edit_persons)
 def birth_create(request, public_id):
     family = _family_or_404(request, public_id)
-    if not selectors.can_edit_village(request, family.village_id):
-        raise PermissionDenied
     form = BirthForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         date, note = data.pop("date"), data.pop("note")
         try:
-            event = services.life_event_record(actor=request.user, kind=codes.LifeEventKind.BIRTH, date=date,
+            event = services.life_event_record(**_by(request), kind=codes.LifeEventKind.BIRTH, date=date,
                                                family=family, child=data, note=note)
         except ValidationError as error:
             _add_errors(form, error)
@@ -316,12 +313,10 @@ def birth_create(request, public_id):
 @allow(rperms.edit_persons)
 def welfare_create(request, public_id):
     family = _family_or_404(request, public_id)
-    if not selectors.can_edit_village(request, family.village_id):
-        raise PermissionDenied
     form = WelfareForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.welfare_record(actor=request.user, family=family, **form.cleaned_data)
+            services.welfare_record(**_by(request), family=family, **form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -336,16 +331,14 @@ def welfare_create(request, public_id):
 def household_edit(request, public_id):
     """Which other families of the village live in the same house (a household, rumah tangga)."""
     family = _family_or_404(request, public_id)
-    if not selectors.can_edit_village(request, family.village_id):
-        raise PermissionDenied
     form = HouseholdForm(request.POST or None, in_household=family.household_id is not None)
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data.get("leave"):
-                services.household_leave(actor=request.user, family=family)
+                services.household_leave(**_by(request), family=family)
                 messages.success(request, _("Keluarga ini tidak lagi tercatat serumah dengan keluarga lain."))
             else:
-                services.household_join(actor=request.user, family=family, other_kk=form.cleaned_data["other_kk"])
+                services.household_join(**_by(request), family=family, other_kk=form.cleaned_data["other_kk"])
                 messages.success(request, _("Rumah tangga tersimpan."))
         except ValidationError as error:
             _add_errors(form, error)
@@ -359,15 +352,13 @@ def household_edit(request, public_id):
 @allow(rperms.edit_persons)
 def schooling_update(request, public_id):
     person = _person_or_404(request, public_id)
-    if not selectors.can_edit_village(request, person.village_id):
-        raise PermissionDenied
     current = person.schooling.order_by("-updated", "-id").first()
     initial = {k: getattr(current, k) for k in ("level", "school", "grade", "status", "dropout_reason",
                                                 "dropout_date")} if current else {}
     form = SchoolingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.schooling_record(actor=request.user, person=person, **form.cleaned_data)
+            services.schooling_record(**_by(request), person=person, **form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:

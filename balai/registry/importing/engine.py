@@ -27,6 +27,7 @@ from simple_history.utils import bulk_create_with_history
 
 from balai.core.tasks import report_progress
 from balai.regions.models import Level, Region, UnitKind, VillageUnit
+from balai.regions.scope import RegionScope
 from balai.registry.identity import _known_codes, check_kk, check_nik, normalise_number, resolve_century
 from balai.registry.models import Family, Person, normalise_name
 
@@ -195,7 +196,7 @@ class _Validator:
             if region is None or region.level != Level.VILLAGE:
                 self.villages[code] = _("kode desa “%(code)s” tidak dikenal (harus kode desa/kelurahan "
                                         "Kemendagri, mis. 35.10.01.2001).") % {"code": code}
-            elif self.scope is not None and not (code == self.scope or code.startswith(self.scope + ".")):
+            elif not self.scope.covers(code):
                 self.villages[code] = _("desa %(code)s di luar wilayah kerja Anda; Anda hanya boleh mengimpor "
                                         "penduduk desa Anda sendiri.") % {"code": code}
             else:
@@ -468,10 +469,16 @@ def _drop_stage(cursor):
 # --- the import -----------------------------------------------------------------------------------------
 
 def population_import(*, source, village_code: str | None = None, partial: bool = False, dry_run: bool = False,
-                      scope: str | None = None, progress_id=None, today: datetime.date | None = None) -> ImportReport:
-    """Import a population file (path or binary file object). ``scope`` is the region code prefix the
-    importing office works within (None = no limit, for the command line). Returns the report; never
-    raises for problems in the file (they are in ``report.errors``)."""
+                      scope: RegionScope | str | None = None, progress_id=None,
+                      today: datetime.date | None = None) -> ImportReport:
+    """Import a population file (path or binary file object). ``scope`` is the region the importing
+    office works within: a ``RegionScope`` or its code (a background task passes the code), None = no
+    limit, for the command line. Returns the report; never raises for problems in the file (they are
+    in ``report.errors``)."""
+    if scope is None:
+        scope = RegionScope.everything()
+    elif isinstance(scope, str):
+        scope = RegionScope(scope)
     report = ImportReport(partial=partial, dry_run=dry_run)
     today = today or timezone.localdate()
     try:
@@ -517,7 +524,7 @@ def _run(table, report, *, village_code, scope, progress_id, today):
         validator_probe = Region.objects.filter(code=village_code, level=Level.VILLAGE).exists()
         if not validator_probe:
             raise FileProblem(_("Desa tujuan %(code)s tidak dikenal.") % {"code": village_code})
-        if scope is not None and not (village_code == scope or village_code.startswith(scope + ".")):
+        if not scope.covers(village_code):
             raise FileProblem(_("Desa %(code)s di luar wilayah kerja Anda.") % {"code": village_code})
 
     validate = _Validator(header=header, layout=layout, report=report, village_code=village_code, scope=scope,

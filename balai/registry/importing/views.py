@@ -1,12 +1,8 @@
 """Upload (background import with progress), export of a village's register, and the template."""
 
 import os
-import uuid
-from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,14 +12,11 @@ from balai.accounts import permissions as perms
 from balai.core.access import Predicate, allow
 from balai.core.audit import log_access
 from balai.core.models import AccessLog, TaskProgress
-from balai.core.tasks import start_progress
 from balai.regions.models import Level, Region
 
 from . import export
 from .forms import ImportForm
-from .tasks import import_population_task
-
-KIND = "registry_import"
+from .services import KIND, population_import_start, upload_dir
 
 # Who may import: the village's own operator or secretary. Who may export: village staff, the
 # kecamatan office and the population agency (each within its region, checked per village).
@@ -32,29 +25,13 @@ can_export = perms.village_staff | ((perms.verifier | perms.head) & perms.at_dis
 can_read_template = Predicate(lambda r: perms.staff(r), "staff")
 
 
-def _upload_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @allow(can_import)
 def upload(request):
     village = get_object_or_404(Region, code=perms.scope_code(request), level=Level.VILLAGE)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        mode = form.cleaned_data["mode"]
-        path = _upload_dir() / f"{uuid.uuid4().hex}.upload"
-        with open(path, "wb") as target:
-            for chunk in upload.chunks():
-                target.write(chunk)
-        progress = start_progress(KIND, owner=request.user, message=_("Menunggu giliran…"))
-        TaskProgress.objects.filter(pk=progress.pk).update(result={"file": upload.name[:200], "village": village.code})
-        kwargs = {"path": str(path), "village_code": village.code, "scope": perms.scope_code(request),
-                  "partial": mode == "partial", "dry_run": mode == "dry", "progress_id": str(progress.pk),
-                  "file_name": upload.name[:200]}
-        transaction.on_commit(lambda: import_population_task.enqueue(**kwargs))
+        progress = population_import_start(actor=request.user, membership=request.membership, village=village,
+                                           upload=form.cleaned_data["file"], mode=form.cleaned_data["mode"])
         return redirect("registry:registry_import:progress", progress_id=progress.pk)
     recent = TaskProgress.objects.filter(kind=KIND, owner=request.user).order_by("-created_at")[:5]
     return render(request, "registry_import/upload.html", {"form": form, "village": village, "recent": recent})
@@ -123,6 +100,6 @@ def template(request):
 def cleanup_stale_uploads(max_age_seconds=24 * 3600):
     """Remove uploads a crashed worker left behind (called from the task after each run is not enough)."""
     now = timezone.now().timestamp()
-    for path in _upload_dir().glob("*.upload"):
+    for path in upload_dir().glob("*.upload"):
         if now - path.stat().st_mtime > max_age_seconds:
             os.remove(path)
