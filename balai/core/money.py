@@ -2,7 +2,9 @@
 
 - ``RupiahField``: a ``BigIntegerField`` of whole rupiah (up to 9.2 × 10^18, far above a regency's
   budget), non-negative unless ``allow_negative=True`` (e.g. a budget correction): a validator with an
-  Indonesian message for forms and ``full_clean``, and a CHECK constraint in the database.
+  Indonesian message for forms and ``full_clean``. For the database to refuse a negative amount as
+  well, the model declares ``models.CheckConstraint(condition=Q(<field>__gte=0), …)`` (``Service``
+  does): a column check tied to a custom field type would be dropped by Django's ``AlterField``.
 - ``format_rupiah(1500000) == "Rp 1.500.000"``: "Rp", a space, dots between thousands. Zero is
   ``"Rp 0"``; a negative amount puts the minus before the symbol, ``"-Rp 1.500"``. Pages that want a
   word for zero (the catalogue's "Gratis") decide that on top of this, not inside it.
@@ -148,12 +150,6 @@ class RupiahField(models.BigIntegerField):
         if self.allow_negative:
             return found
         return [*found, MinValueValidator(0, message=self.error_messages["negative"])]
-
-    def db_check(self, connection):
-        # Like PositiveIntegerField: the database refuses a negative amount too (CHECK "fee" >= 0).
-        if self.allow_negative:
-            return super().db_check(connection)
-        return f"{connection.ops.quote_name(self.column)} >= 0"
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()

@@ -9,9 +9,7 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from balai.accounts import permissions as perms
 from balai.accounts.scope import scope_for
-from balai.core.access import PUBLIC
 from balai.core.audit import log_access
 
 from .formatting import mask_name

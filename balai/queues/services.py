@@ -30,9 +30,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balai.accounts import permissions as perms
-from balai.services.models import Service
 from balai.core import workflow as engine
 from balai.core.sequences import sequence_next
+from balai.services.models import Service
 
 from .models import (
     Booking,
@@ -45,8 +45,8 @@ from .models import (
     TicketEvent,
     TicketNotification,
 )
-from .workflows import CALL, FINISH, MISSED, RECALL, START, TICKET_WORKFLOW, TRANSFER
 from .permissions import console_access
+from .workflows import CALL, FINISH, MISSED, RECALL, START, TICKET_WORKFLOW, TRANSFER
 
 logger = logging.getLogger("balai.queues")
 

@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from balai.accounts import permissions as perms
 from balai.applications.forms import SurveyForm
 from balai.core.access import allow, public
 from balai.core.documents import qr_svg_data_uri

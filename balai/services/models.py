@@ -127,6 +127,8 @@ class Service(models.Model):
             models.Index(fields=["agency", "is_active", "order"], name="service_agency_active_idx"),
             models.Index(fields=["letter_type"], name="service_letter_type_idx"),
         ]
+        # RupiahField refuses a negative fee in forms; this makes the database refuse it too.
+        constraints = [models.CheckConstraint(condition=models.Q(fee__gte=0), name="service_fee_not_negative")]
 
     def __str__(self):
         return self.name

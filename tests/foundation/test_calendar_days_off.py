@@ -85,3 +85,15 @@ def test_moving_dayoff_to_core_keeps_every_row_and_can_be_undone():
     ]
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_an_administrator_adds_a_village_day_off_in_the_admin_and_a_wrong_code_is_refused(world):
+    client = world.client("administrator")
+    response = client.post("/admin/core/dayoff/add/", {"date": "2026-11-10", "name": "Bersih desa",
+                                                       "region_code": "35.10.01.2001"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(DayOff.objects.values_list("date", "region_code")) == [(D("2026-11-10"), "35.10.01.2001")]
+    response = client.post("/admin/core/dayoff/add/", {"date": "2026-11-11", "name": "Salah", "region_code": "35.10.77"})
+    assert response.status_code == 200 and "Wilayah dengan kode “35.10.77” tidak ada." in response.content.decode()
+    assert DayOff.objects.count() == 1
+    assert world.client("operator").get("/admin/core/dayoff/").status_code in (302, 403)
