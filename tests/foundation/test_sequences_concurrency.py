@@ -1,13 +1,12 @@
 """core.sequences under real concurrency on PostgreSQL: threads, each with its own connection, take
 numbers of one key at once (the first ones also race to create the counter row)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 
 from balai.core.models import Sequence
 from balai.core.sequences import sequence_next
+from tests.support.threads import run_in_threads
 
 pytestmark = [
     pytest.mark.postgres,
@@ -15,26 +14,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-
-def run_in_threads(count, func):
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def worker(i):
-        try:
-            barrier.wait()
-            results.append(func(i))
-        except Exception as error:  # collected and asserted below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results, errors
 
 
 def test_forty_callers_at_once_get_forty_consecutive_numbers_and_one_counter_row():

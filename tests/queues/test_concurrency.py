@@ -1,12 +1,11 @@
 """Real concurrency on PostgreSQL: threads, each with its own connection."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from balai.queues import services
 from balai.queues.models import Ticket
+from tests.support.threads import run_in_threads
 
 pytestmark = [
     pytest.mark.postgres,
@@ -14,26 +13,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-
-def run_in_threads(count, func):
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def worker(i):
-        try:
-            barrier.wait()
-            results.append(func(i))
-        except Exception as error:  # collected and asserted below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results, errors
 
 
 @pytest.fixture
