@@ -5,7 +5,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from balai.core.access import PUBLIC
-from balai.regions.api import PublicThrottle
+from balai.core.throttling import PublicThrottle
 
 from . import permissions as perms
 
