@@ -284,7 +284,7 @@ TASKS = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "balai.accounts.authentication.MembershipTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["balai.core.access.DeclaredAccess"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
