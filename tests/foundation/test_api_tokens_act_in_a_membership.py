@@ -17,8 +17,8 @@ from tests.applications.factories import make_person, make_service, submit
 from tests.letters.factories import HOLDER, head_membership
 from tests.support.world import OTHER_VILLAGE, STAFF_ROLES, VILLAGE
 
-S, O = VILLAGE, OTHER_VILLAGE
-BOTH = {S, O}
+S, SU = VILLAGE, OTHER_VILLAGE  # Sarongan, Sumberagung
+BOTH = {S, SU}
 # Villages whose rows each role's token lists (None: 403), worked out from the access rules:
 # persons and families: village staff, the kecamatan, agency and hall officers, the auditor;
 # letters: village staff, the kecamatan's verifier and camat, the auditor;
@@ -29,7 +29,7 @@ EXPECTED = {
     "operator": {"persons": {S}, "families": {S}, "letters": {S}, "applications": {S}},
     "secretary": {"persons": {S}, "families": {S}, "letters": {S}, "applications": {S}},
     "head": {"persons": {S}, "families": {S}, "letters": {S}, "applications": {S}},
-    "other_operator": {"persons": {O}, "families": {O}, "letters": {O}, "applications": {O}},
+    "other_operator": {"persons": {SU}, "families": {SU}, "letters": {SU}, "applications": {SU}},
     "verifier": {"persons": BOTH, "families": BOTH, "letters": BOTH, "applications": BOTH},
     "district_head": {"persons": BOTH, "families": BOTH, "letters": BOTH, "applications": BOTH},
     "agency_officer": {"persons": BOTH, "families": BOTH, "letters": None, "applications": BOTH},
@@ -46,9 +46,9 @@ def rows(world):
     other_head = User.objects.create_user(username="t-head-sumberagung", password="rahasia-uji-123",
                                           kind=User.Kind.STAFF)
     other_head_membership = Membership.objects.create(
-        user=other_head, office=Office.objects.get(code=village_office_code(O)), role=Role.HEAD)
-    signers = {S: head_membership(world), O: other_head_membership}
-    for code, kk in [(S, "3510011203150001"), (O, "3510011203150002")]:
+        user=other_head, office=Office.objects.get(code=village_office_code(SU)), role=Role.HEAD)
+    signers = {S: head_membership(world), SU: other_head_membership}
+    for code, kk in [(S, "3510011203150001"), (SU, "3510011203150002")]:
         village = Region.objects.get(code=code)
         family_create(village=village, kk_number=kk, address="Jl. Pantai 1")
         person = make_person(code)
@@ -88,14 +88,14 @@ def test_a_token_sees_the_same_rows_as_the_session_of_the_same_user(world, rows)
 
 def test_a_token_acts_in_the_membership_the_header_names_if_it_is_the_users_own(world, rows, client):
     operator = world.user("operator")
-    second = Membership.objects.create(user=operator, office=Office.objects.get(code=village_office_code(O)),
+    second = Membership.objects.create(user=operator, office=Office.objects.get(code=village_office_code(SU)),
                                        role=Role.OPERATOR)
     token = Token.objects.create(user=operator).key
     auth = {"HTTP_AUTHORIZATION": f"Token {token}"}
     first = client.get("/api/v1/persons/", **auth)
     assert _villages(first) == {S}  # the first membership by default
     chosen = client.get("/api/v1/persons/", HTTP_X_BALAI_MEMBERSHIP=str(second.pk), **auth)
-    assert _villages(chosen) == {O}
+    assert _villages(chosen) == {SU}
     foreign = Membership.objects.get(user=world.user("other_operator"))
     stranger = client.get("/api/v1/persons/", HTTP_X_BALAI_MEMBERSHIP=str(foreign.pk), **auth)
     assert _villages(stranger) == {S}  # another user's membership is not taken: back to the first
@@ -107,3 +107,18 @@ def test_a_citizens_token_is_no_staff_token(world, rows, client):
     assert client.get("/api/v1/applications/", HTTP_AUTHORIZATION=f"Token {token}").json()["results"] == []
 
 
+
+
+def test_a_user_with_two_step_verification_gets_a_token_only_with_the_current_code(world, client):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=world.user("secretary"), name="hp", confirmed=True)
+    login = {"username": "t-secretary", "password": "rahasia-uji-123"}
+    without = client.post("/api/v1/token/", login)
+    assert without.status_code == 400 and "verifikasi dua langkah" in without.json()["otp"][0]
+    assert not Token.objects.filter(user=world.user("secretary")).exists()
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    with_code = client.post("/api/v1/token/", {**login, "otp": code})
+    assert with_code.status_code == 200
+    assert with_code.json()["token"] == Token.objects.get(user=world.user("secretary")).key
