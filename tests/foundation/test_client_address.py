@@ -19,7 +19,10 @@ BOB = "198.51.100.7"
 
 @pytest.fixture(autouse=True)
 def _no_throttle_history():
-    """DRF keeps its throttle history in the default cache (process memory in tests)."""
+    """DRF keeps its throttle history in the default cache (process memory in tests): start with none,
+    and leave none behind for the next tests (these use up the whole rate of the test address)."""
+    caches["default"].clear()
+    yield
     caches["default"].clear()
 
 

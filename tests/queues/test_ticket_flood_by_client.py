@@ -13,8 +13,9 @@ from .factories import light_offices, make_hall
 @pytest.fixture
 def roomy_hall(db):
     light_offices()
-    caches["default"].clear()  # DRF's throttle history
-    return make_hall(daily_quota=1000)  # the quota must not be what stops the flood
+    caches["default"].clear()  # DRF's throttle history: none before, none left for the next tests
+    yield make_hall(daily_quota=1000)  # the quota must not be what stops the flood
+    caches["default"].clear()
 
 
 def test_160_tickets_with_a_rotating_forwarded_header_are_limited_as_one_client(roomy_hall, client, settings):
