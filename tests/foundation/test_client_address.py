@@ -120,3 +120,16 @@ def test_a_rotating_header_does_not_escape_the_login_lockout_without_trusted_pro
     for n in range(settings.AXES_FAILURE_LIMIT):
         _login(client, f"10.8.0.{n + 1}", "salah-sekali")
     assert _login(client, "10.8.0.99", "rahasia-uji-123").status_code == 429
+
+
+def test_no_module_but_balai_core_client_reads_the_address_headers():
+    from pathlib import Path
+
+    import balai
+
+    root = Path(balai.__file__).parent
+    readers = sorted(str(path.relative_to(root)) for path in root.rglob("*.py")
+                     if "migrations" not in path.parts
+                     and any(word in path.read_text(encoding="utf-8")
+                             for word in ("REMOTE_ADDR", "HTTP_X_FORWARDED_FOR", "NUM_PROXIES")))
+    assert readers == ["core/client.py", "settings.py"]
