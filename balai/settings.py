@@ -167,10 +167,17 @@ LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 CITIZEN_HOME_URL = "portal:citizen_home"  # where a signed-in citizen lands (accounts:home sends them)
 
-# Lockout after repeated failed logins (per user name and address).
+# The client's address for every limit (DRF throttles, attempt limits, the login lockout) and log:
+# balai/core/client.py. 0: the connecting address, X-Forwarded-For ignored (a client writes it).
+# N > 0: behind N reverse proxies that append to X-Forwarded-For, the N-th address from its right.
+BALAI_TRUSTED_PROXIES = int(os.environ.get("BALAI_TRUSTED_PROXIES", "0"))
+
+# Lockout after repeated failed logins, per user name AND client address together: a stranger's five
+# wrong passwords lock the name only for the stranger's address, never for its owner elsewhere.
 AXES_FAILURE_LIMIT = int(os.environ.get("BALAI_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "balai.core.client.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_ENABLED = not env_bool("BALAI_AXES_DISABLED")
@@ -277,13 +284,15 @@ TASKS = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "balai.accounts.authentication.MembershipTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["balai.core.access.DeclaredAccess"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_RATES": {"public": os.environ.get("BALAI_PUBLIC_API_RATE", "120/min")},
+    # Balai's PublicThrottle asks balai.core.client; any other DRF throttle agrees through NUM_PROXIES.
+    "NUM_PROXIES": BALAI_TRUSTED_PROXIES,
     "DEFAULT_FILTER_BACKENDS": [],
 }
 SPECTACULAR_SETTINGS = {

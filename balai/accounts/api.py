@@ -1,13 +1,17 @@
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.authtoken.models import Token
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from balai.core.access import PUBLIC
-from balai.regions.api import PublicThrottle
+from balai.core.throttling import PublicThrottle
 
 from . import permissions as perms
+from .otp import code_wait_message, confirmed_device
 
 
 class MembershipSerializer(serializers.Serializer):
@@ -38,8 +42,34 @@ class MeView(APIView):
         return Response(MeSerializer(data).data)
 
 
+class TokenRequest(AuthTokenSerializer):
+    otp = serializers.CharField(required=False, allow_blank=True, max_length=6,
+                                help_text="Kode 6 angka dari aplikasi autentikator (akun dengan verifikasi dua langkah)")
+
+
 class TokenView(ObtainAuthToken):
-    """Exchange a user name and password for an API token (integrations)."""
+    """Exchange a user name and password for an API token (integrations). A user who set up
+    two-step verification also gives the current code (``otp``), as the login page asks for it."""
 
     access = PUBLIC
     throttle_classes = [PublicThrottle]
+    serializer_class = TokenRequest
+
+    @extend_schema(request=TokenRequest,
+                   responses={200: inline_serializer("TokenAnswer", {"token": serializers.CharField()})})
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = serializer.validated_data["user"]
+        device = confirmed_device(user)
+        if device is not None:
+            wait = code_wait_message(device)
+            if wait:
+                return Response({"otp": [wait]}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+            code = serializer.validated_data.get("otp", "")
+            if not code or not device.verify_token(code):  # a missing code is no wrong code (no back-off)
+                return Response({"otp": [_("Akun ini memakai verifikasi dua langkah: kirim kode 6 angka yang "
+                                           "berlaku dari aplikasi autentikator (otp).")]},
+                                status=status.HTTP_400_BAD_REQUEST)
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})

@@ -10,6 +10,23 @@ SESSION_MEMBERSHIP = "balai_membership_id"
 SESSION_LAST_SEEN = "balai_last_seen"
 
 
+def resolve_membership(request, user, chosen=None) -> None:
+    """Set ``request.membership`` (the membership ``user`` acts in: the ``chosen`` id if it is one of
+    theirs and active, else their first active one; None for citizens and visitors) and
+    ``request.memberships``. The session's user is resolved here by the middleware; an API token's
+    user, known only once DRF has authenticated it, by ``balai.accounts.authentication``."""
+    request.membership = None
+    request.memberships = []
+    if user.is_authenticated and not user.is_citizen:
+        memberships = [
+            m for m in user.memberships.select_related("office", "office__region") if m.is_active
+            and m.office.is_active
+        ]
+        current = next((m for m in memberships if m.pk == chosen), None)
+        request.membership = current or (memberships[0] if memberships else None)
+        request.memberships = memberships
+
+
 class MembershipMiddleware:
     """Sets ``request.membership``: the membership the signed-in staff member is acting in."""
 
@@ -17,19 +34,9 @@ class MembershipMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.membership = None
         user = request.user
-        if user.is_authenticated and not user.is_citizen:
-            memberships = [
-                m for m in user.memberships.select_related("office", "office__region") if m.is_active
-                and m.office.is_active
-            ]
-            chosen = request.session.get(SESSION_MEMBERSHIP)
-            current = next((m for m in memberships if m.pk == chosen), None)
-            request.membership = current or (memberships[0] if memberships else None)
-            request.memberships = memberships
-        else:
-            request.memberships = []
+        chosen = request.session.get(SESSION_MEMBERSHIP) if user.is_authenticated else None
+        resolve_membership(request, user, chosen)
         return self.get_response(request)
 
 

@@ -1,7 +1,11 @@
 """TOTP two-factor: required for administrators, available to every staff member."""
 
+import math
+
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -24,6 +28,20 @@ def must_set_up_totp(user) -> bool:
 
 def confirmed_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def code_wait_message(device) -> str:
+    """The message for a code attempt the device refuses to check yet (django_otp doubles the wait
+    after each wrong code: 1, 2, 4 … seconds), "" when a code may be tried now. A throttled attempt
+    is not checked at all, so telling the user "wrong code" would be false (and sends them to retry
+    at once, which lengthens nothing but their confusion)."""
+    allowed, info = device.verify_is_allowed()
+    if allowed:
+        return ""
+    locked_until = (info or {}).get("locked_until")
+    seconds = max(1, math.ceil((locked_until - timezone.now()).total_seconds())) if locked_until else 1
+    return _("Terlalu banyak percobaan kode yang salah. Tunggu %(seconds)s detik, lalu masukkan kode terbaru.") % {
+        "seconds": seconds}
 
 
 BEFORE_SECOND_FACTOR = "balai_before_second_factor"

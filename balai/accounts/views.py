@@ -15,7 +15,7 @@ from . import permissions as perms
 from .forms import LoginForm, TokenForm
 from .middleware import SESSION_MEMBERSHIP
 from .models import Membership, Office
-from .otp import confirmed_device, must_set_up_totp, needs_second_factor
+from .otp import code_wait_message, confirmed_device, must_set_up_totp, needs_second_factor
 from .services import totp_device_confirm, totp_device_pending
 
 
@@ -51,12 +51,18 @@ def otp_view(request):
     if device is None or request.user.is_verified():
         return redirect("accounts:home")
     form = TokenForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        wait = code_wait_message(device)
+        if wait:
+            form.add_error("token", wait)
+            status = 429
+        elif device.verify_token(form.cleaned_data["token"]):
             otp_login(request, device)
             return redirect(_safe_next(request, reverse("accounts:home")))
-        form.add_error("token", _("Kode salah atau sudah kedaluwarsa. Lihat kode terbaru di aplikasi Anda."))
-    return render(request, "accounts/otp.html", {"form": form, "next": request.GET.get("next", "")})
+        else:
+            form.add_error("token", _("Kode salah atau sudah kedaluwarsa. Lihat kode terbaru di aplikasi Anda."))
+    return render(request, "accounts/otp.html", {"form": form, "next": request.GET.get("next", "")}, status=status)
 
 
 @allow(perms.authenticated)
@@ -66,18 +72,24 @@ def totp_setup(request):
         return redirect("accounts:home")
     device = totp_device_pending(user=request.user)
     form = TokenForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        if totp_device_confirm(user=request.user, device=device, token=form.cleaned_data["token"]):
+        wait = code_wait_message(device)
+        if wait:
+            form.add_error("token", wait)
+            status = 429
+        elif totp_device_confirm(user=request.user, device=device, token=form.cleaned_data["token"]):
             otp_login(request, device)
             messages.success(request, _("Verifikasi dua langkah aktif."))
             return redirect("accounts:home")
-        form.add_error("token", _("Kode tidak cocok. Pastikan jam ponsel Anda tepat lalu coba lagi."))
+        else:
+            form.add_error("token", _("Kode tidak cocok. Pastikan jam ponsel Anda tepat lalu coba lagi."))
     from base64 import b32encode
 
     secret = b32encode(device.bin_key).decode()
     return render(request, "accounts/totp_setup.html", {
         "form": form, "secret": secret, "qr": qr_svg_data_uri(device.config_url),
-    })
+    }, status=status)
 
 
 @allow(perms.authenticated)

@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from balai.accounts import permissions as perms
 from balai.core.access import PUBLIC
-from balai.regions.api import PublicThrottle
+from balai.core.throttling import PublicThrottle
 from balai.services.models import Service
 
 from . import feedback, selectors

@@ -1,10 +1,9 @@
 """Audit helpers: the access log for reads of personal data, and change history rendering."""
 
+from .client import client_ip
 from .models import AccessLog
 
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR") or None
+__all__ = ["client_ip", "log_access", "history_rows"]
 
 
 def log_access(request, *, obj=None, object_type=None, object_id=None, label="", region_code="",

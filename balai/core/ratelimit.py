@@ -2,7 +2,8 @@
 citizen's NIK + KK + birth date) or cost the server work (hashing an uploaded PDF): a client that
 tries too often in a window is told to wait, with HTTP 429.
 
-Counted per client address (and per account where there is one) in the ``ratelimit`` cache: local
+Counted per client address (``balai.core.client.client_ip``: the connecting address, or the one the
+trusted proxies vouch for), and per account where there is one, in the ``ratelimit`` cache: local
 memory by default, Redis when ``CACHE_URL`` is set (then shared by every web process). Limits per
 scope in ``settings.BALAI_ATTEMPT_LIMITS`` as (attempts, seconds)."""
 
@@ -12,7 +13,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.translation import gettext as _
 
-from .audit import client_ip
+from .client import client_ip
 
 DEFAULT_LIMITS = {
     "track": (10, 600),  # application status: reference + birth date

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from balai.core.access import PUBLIC
-from balai.regions.api import PublicThrottle
+from balai.core.throttling import PublicThrottle
 from balai.services.models import Service
 
 from . import selectors, services

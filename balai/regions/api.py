@@ -1,15 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.throttling import AnonRateThrottle
 
 from balai.core.access import PUBLIC
+from balai.core.throttling import PublicThrottle
 
 from .models import Region
-
-
-class PublicThrottle(AnonRateThrottle):
-    scope = "public"
 
 
 class RegionSerializer(serializers.ModelSerializer):

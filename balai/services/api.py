@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from balai.accounts.models import Office
 from balai.core.access import PUBLIC
-from balai.regions.api import PublicThrottle
+from balai.core.throttling import PublicThrottle
 
 from . import selectors
 from .models import LifeEvent, Service

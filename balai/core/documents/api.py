@@ -7,19 +7,15 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from balai.core.access import PUBLIC
 from balai.core.models import Document, DocumentCheck
+from balai.core.throttling import PublicThrottle
 
 from .kinds import describe
 from .services import document_check_record
 from .views import MAX_UPLOAD_BYTES
-
-
-class PublicThrottle(AnonRateThrottle):
-    scope = "public"
 
 
 class VerificationSerializer(serializers.Serializer):

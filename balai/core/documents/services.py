@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from balai.core.client import client_ip
 from balai.core.models import Document, DocumentCheck
 
 from .kinds import get_kind
@@ -81,7 +82,7 @@ def document_check_record(*, document: Document, method: str, request=None, pres
         result = DocumentCheck.Result.VALID if document.is_valid else DocumentCheck.Result.REVOKED
     ip = user_agent = None
     if request is not None:
-        ip = request.META.get("REMOTE_ADDR") or None
+        ip = client_ip(request)
         user_agent = request.META.get("HTTP_USER_AGENT", "")[:200]
     return DocumentCheck.objects.create(document_id=document.pk, method=method, result=result,
                                         presented_sha256=presented_sha256[:64], ip_address=ip,
