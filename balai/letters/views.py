@@ -11,6 +11,7 @@ from balai.accounts.scope import scope_for
 from balai.core.access import allow, public
 from balai.core.audit import log_access
 from balai.core.models import AccessLog
+from balai.core.ratelimit import attempt_allowed, too_many_attempts_message
 
 from .formatting import mask_name
 from .forms import RevokeForm, TrackForm
@@ -113,6 +114,12 @@ def download_public(request, token):
             return render(request, "letters/download_public.html", {"letter": letter, "revoked": True}, status=410)
         return _pdf_response(letter, inline=False)
     form = TrackForm(request.POST or None)
+    if request.method == "POST" and not attempt_allowed(request, "letter_download"):
+        # Reference + birth date is a secret a stranger could guess by trying (a birth date falls in
+        # 32 tries): the same attempt limit as the status page, counted per client.
+        form.is_valid()
+        form.add_error(None, too_many_attempts_message("letter_download"))
+        return render(request, "letters/download_public.html", {"letter": letter, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         from balai.applications.models import normalise_reference
 
