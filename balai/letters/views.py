@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from balai.accounts.scope import scope_for
 from balai.core.access import allow, public
@@ -94,6 +95,7 @@ def letter_revoke_view(request, public_id):
 
 
 @public
+@never_cache  # personal data after the check: never kept in a cache
 def download_public(request, token):
     """A citizen downloads the finished letter of their application (``token`` is the application's
     public id). They must have proved they know the reference and the applicant's birth date: on the
