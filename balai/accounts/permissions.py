@@ -63,6 +63,12 @@ at_district = Predicate(_office_kind_in(Office.Kind.DISTRICT), "at_district")
 at_agency = Predicate(_office_kind_in(Office.Kind.AGENCY, Office.Kind.NATIONAL), "at_agency")
 at_hall = Predicate(_office_kind_in(Office.Kind.HALL), "at_hall")
 at_regency = Predicate(_office_kind_in(Office.Kind.REGENCY, Office.Kind.AGENCY), "at_regency")
+# The regency's civil-registry office (Dinas Kependudukan dan Pencatatan Sipil), known by its office
+# code in balai/accounts/data/agencies.yaml: the one agency that keeps the population register itself.
+CIVIL_REGISTRY_OFFICE = "dispendukcapil"
+at_civil_registry = Predicate(
+    lambda r: _membership(r) is not None and _membership(r).office.code == CIVIL_REGISTRY_OFFICE,
+    "at_civil_registry")
 
 # Composite permissions used across apps.
 village_staff = (operator | secretary | head) & at_village
@@ -70,6 +76,10 @@ village_editor = (operator | secretary) & at_village
 oversight = auditor | administrator
 manage_village_units = (operator | secretary | head) & at_village
 view_access_log = auditor | administrator
+# Who takes a whole register out (full NIKs, every resident): the village's own staff, its kecamatan
+# office (verifier, camat) and the civil-registry office, each within its region (the caller checks
+# ``covers``). Every other agency reads only what its service needs, masked, through the screens/API.
+export_register = village_staff | ((verifier | head) & at_district) | (agency_officer & at_civil_registry)
 
 
 def scope_code(request) -> str | None:

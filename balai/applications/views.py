@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -222,6 +223,7 @@ def mine(request):
 
 
 @public
+@never_cache  # personal data after the check: never kept in a cache
 def track(request):
     """Public status page: reference + birth date, with "what happens next"."""
     application, error, status = None, "", 200

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 
 class LanguageMiddleware:
@@ -21,4 +21,24 @@ class LanguageMiddleware:
         response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: no-store`` (with Django's other never-cache headers) on every answer to a
+    signed-in request — staff or citizen, pages, downloads and API alike — so that no browser cache,
+    shared computer or proxy keeps a copy of personal data. The public pages that show personal data
+    after a check (the status page, the letter download) mark themselves with ``never_cache``.
+
+    Placed after the authentication middleware: it reads ``request.user`` after the view ran, so a
+    user that DRF authenticated from a token counts too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "no-store" not in response.get("Cache-Control", ""):
+            add_never_cache_headers(response)  # a view that already said no-store keeps its own header
         return response

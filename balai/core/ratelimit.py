@@ -1,5 +1,5 @@
-"""Attempt limits for public forms that check a secret (an application's reference and birth date, a
-citizen's NIK + KK + birth date) or cost the server work (hashing an uploaded PDF): a client that
+"""Attempt limits for public forms that check a secret (an application's reference and birth date on
+the status page and the letter download form, a citizen's NIK + KK + birth date) or cost the server work (hashing an uploaded PDF): a client that
 tries too often in a window is told to wait, with HTTP 429.
 
 Counted per client address (``balai.core.client.client_ip``: the connecting address, or the one the
@@ -19,6 +19,7 @@ DEFAULT_LIMITS = {
     "track": (10, 600),  # application status: reference + birth date
     "citizen_link": (5, 3600),  # linking an account: NIK + KK number + birth date
     "verify_upload": (20, 600),  # letter verification by upload (hashes up to 10 MB)
+    "letter_download": (10, 600),  # downloading a finished letter: reference + birth date
 }
 
 

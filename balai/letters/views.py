@@ -6,11 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from balai.accounts.scope import scope_for
 from balai.core.access import allow, public
 from balai.core.audit import log_access
 from balai.core.models import AccessLog
+from balai.core.ratelimit import attempt_allowed, too_many_attempts_message
 
 from .formatting import mask_name
 from .forms import RevokeForm, TrackForm
@@ -93,6 +95,7 @@ def letter_revoke_view(request, public_id):
 
 
 @public
+@never_cache  # personal data after the check: never kept in a cache
 def download_public(request, token):
     """A citizen downloads the finished letter of their application (``token`` is the application's
     public id). They must have proved they know the reference and the applicant's birth date: on the
@@ -113,6 +116,12 @@ def download_public(request, token):
             return render(request, "letters/download_public.html", {"letter": letter, "revoked": True}, status=410)
         return _pdf_response(letter, inline=False)
     form = TrackForm(request.POST or None)
+    if request.method == "POST" and not attempt_allowed(request, "letter_download"):
+        # Reference + birth date is a secret a stranger could guess by trying (a birth date falls in
+        # 32 tries): the same attempt limit as the status page, counted per client.
+        form.is_valid()
+        form.add_error(None, too_many_attempts_message("letter_download"))
+        return render(request, "letters/download_public.html", {"letter": letter, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         from balai.applications.models import normalise_reference
 

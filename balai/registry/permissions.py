@@ -15,8 +15,8 @@ read_persons = (
 )
 # Who changes the register: the village's operator and secretary.
 edit_persons = perms.village_editor
-# Who exports a register (the export itself is logged).
-export_persons = perms.village_staff | (perms.agency_officer & perms.at_agency) | perms.administrator
+# Who exports a register (the export itself is logged): one rule, ``accounts.permissions.export_register``.
+export_persons = perms.export_register
 # Aggregated statistics, no personal data: every staff member.
 view_statistics = perms.staff
 # A citizen account (links itself to its record, then sees it).

@@ -93,8 +93,11 @@ def search(request):
         params["after"] = _cursor_dump(cursor)
         next_query = params.urlencode()
     # Filter choices as plain rows (a search page is rendered on every keystroke).
-    dusun = list(VillageUnit.objects.filter(village_id=flt.village or scope, kind=UnitKind.DUSUN)
-                 .order_by("name").values("pk", "name")) if (flt.village or scope).count(".") == 3 else []
+    # The dusun of the chosen village, only when that village lies in the user's scope (another
+    # village's dusun names are not this user's to read).
+    unit_village = flt.village if flt.village and perms.covers(request, flt.village) else scope
+    dusun = list(VillageUnit.objects.filter(village_id=unit_village, kind=UnitKind.DUSUN)
+                 .order_by("name").values("pk", "name")) if unit_village.count(".") == 3 else []
     # Region filter: the kecamatan of a regency office, the villages of a kecamatan office.
     villages = list(Region.objects.filter(parent_id=scope).order_by("code").values("code", "name")) if (
         scope and scope.count(".") < 3) else []
@@ -224,7 +227,10 @@ def nik_check(request):
         check = check_nik(request.GET["nik"], birth_date=birth_date,
                           sex=int(sex) if sex in ("1", "2") else None)
         if check.ok and not check.temporary:
-            exists = selectors.Person.objects.filter(nik=check.number)
+            # Only within the register this user may read (their own village): a cheap, repeatable
+            # look-up must not tell whether a NIK exists elsewhere. A NIK taken in another village is
+            # refused when the form is saved, without saying where or whose (docs/registry.md).
+            exists = selectors.persons_visible_to(request).filter(nik=check.number)
             try:
                 exists = exists.exclude(public_id=uuid.UUID(request.GET.get("person", "")))
             except ValueError:

@@ -12,7 +12,10 @@ EXPECTED = {
     "registry:registry_import:template": {"operator", "secretary", "head", "other_operator", "verifier",
                                           "district_head", "agency_officer", "counter_officer", "administrator",
                                           "auditor", "viewer"},
-    # Desa Sarongan's register: its staff, its kecamatan office, the population agency; not the next village.
+    # Desa Sarongan's register (full NIKs): its staff, its kecamatan office (verifier, camat) and the
+    # civil-registry office (the world's agency_officer works at Dispendukcapil); not the next village,
+    # not the MPP counter, not the administrator, auditor or viewer. Officers of every other agency
+    # (PLN, a bank, the health office) are refused too: tests/registry_import/test_export_permission.py.
     "registry:registry_import:export": {"operator", "secretary", "head", "verifier", "district_head",
                                         "agency_officer"},
 }

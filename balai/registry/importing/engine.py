@@ -626,15 +626,16 @@ def _check_across_rows(cursor, report, layout):
     cursor.execute(f"""
         SELECT s.row_no, p.village_id FROM {STAGE} s JOIN {person_table} p ON p.nik = s.nik
         WHERE p.village_id <> s.village_id ORDER BY s.row_no""")
-    for row_no, other in cursor.fetchall():
-        report.error(row_no, nik_col, _("NIK ini sudah tercatat sebagai penduduk desa lain (%(code)s). Catat "
-                                        "kepindahannya lewat peristiwa pindah, bukan lewat impor.") % {"code": other})
+    # The message says that the number is taken (the rule needs the importer to know) but not where.
+    for row_no, _other in cursor.fetchall():
+        report.error(row_no, nik_col, _("NIK ini sudah tercatat sebagai penduduk desa lain. Catat "
+                                        "kepindahannya lewat peristiwa pindah, bukan lewat impor."))
         drop.append(row_no)
     cursor.execute(f"""
         SELECT s.row_no, f.village_id FROM {STAGE} s JOIN {family_table} f ON f.kk_number = s.kk
         WHERE f.village_id <> s.village_id ORDER BY s.row_no""")
-    for row_no, other in cursor.fetchall():
-        report.error(row_no, kk_col, _("nomor KK ini sudah tercatat di desa lain (%(code)s).") % {"code": other})
+    for row_no, _other in cursor.fetchall():
+        report.error(row_no, kk_col, _("nomor KK ini sudah tercatat di desa lain."))
         drop.append(row_no)
     # A KK without a head is imported, with a warning on its first row.
     cursor.execute(f"SELECT src_row, kk FROM {KKS} WHERE heads = 0 ORDER BY src_row")

@@ -61,11 +61,13 @@ def village_records(village_code):
 
 
 def _cell(value):
+    """A value as the text of a cell; text a spreadsheet would run as a formula gets a leading quote
+    (``formats.formula_escape``; the importer takes it off again)."""
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value)
+    return formats.formula_escape(str(value))
 
 
 def balai_rows(village_code):

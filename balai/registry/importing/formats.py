@@ -18,6 +18,29 @@ from . import opensid
 BALAI = "balai"
 OPENSID = "opensid"
 
+# Spreadsheet formula injection (OWASP "CSV injection"): a cell whose text starts with one of these is
+# taken by Excel/LibreOffice as a formula (``=HYPERLINK(…)``, ``+62…``, ``@SUM(…)``). Exports put a
+# single quote in front (the spreadsheet then shows the text as typed); imports take exactly that one
+# quote off again, so export → import changes nothing. A lone character ("-" is "no RW/RT") is no
+# formula and is left alone; a value that itself starts with quotes before such a character gets one
+# more quote, so the quote the importer removes is always the one the exporter added.
+FORMULA_START = frozenset("=+-@\t\r")
+
+
+def _formula_like(text: str) -> bool:
+    text = text.lstrip("'")
+    return len(text) > 1 and text[0] in FORMULA_START
+
+
+def formula_escape(text: str) -> str:
+    """``text`` as a spreadsheet cell that is never read as a formula (one leading quote added when needed)."""
+    return "'" + text if text and _formula_like(text) else text
+
+
+def formula_unescape(text: str) -> str:
+    """The value ``formula_escape`` was given: the one leading quote it added, taken off."""
+    return text[1:] if text[:1] == "'" and _formula_like(text[1:]) else text
+
 
 @dataclass(frozen=True)
 class Field:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from .formats import formula_unescape
 from .problems import FileProblem
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -50,6 +51,12 @@ def _cell_text(value) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     return str(value).strip()
+
+
+def _unescaped(text: str) -> str:
+    """A cell's text without the quote Balai's export puts before formula-like text (see
+    ``formats.formula_escape``); the common cell, not starting with a quote, costs one comparison."""
+    return formula_unescape(text) if text[:1] == "'" else text
 
 
 def _normalise_header(cells) -> list[str]:
@@ -109,7 +116,7 @@ def _open_xlsx(handle) -> Table:
             number += 1
             if values is None:
                 continue
-            cells = [_cell_text(v) for v in values[:width]]
+            cells = [_unescaped(_cell_text(v)) for v in values[:width]]
             if not any(cells):
                 continue
             if len(cells) < width:
@@ -149,7 +156,7 @@ def _open_csv(handle) -> Table:
                     continue
                 if len(cells) < width:
                     cells.extend([""] * (width - len(cells)))
-                yield number, list(map(str.strip, cells))
+                yield number, [_unescaped(c.strip()) for c in cells]
         except UnicodeDecodeError:
             raise FileProblem(_(
                 "Pengodean berkas salah: sekitar baris %(row)s ada karakter yang bukan UTF-8. "

@@ -1,6 +1,9 @@
 """Starting an import of a village's register from the upload page (the file's own checks and writes
-are the engine's). Keyword-only, checked here: only the operator or secretary of the village's own
-office may import into it (``registry.services.check_register_edit``)."""
+are the engine's), and taking a village's register out as a file. Keyword-only, checked here: only the
+operator or secretary of the village's own office may import into it
+(``registry.services.check_register_edit``); only the village's staff, its kecamatan office and the
+civil-registry office may export it (``accounts.permissions.export_register``), and every export is
+logged."""
 
 from __future__ import annotations
 
@@ -8,10 +11,14 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from balai.core.models import TaskProgress
+from balai.accounts import permissions as perms
+from balai.core.audit import log_access
+from balai.core.models import AccessLog, TaskProgress
 from balai.core.tasks import start_progress
 
 from ..services import check_register_edit
@@ -19,6 +26,7 @@ from .tasks import import_population_task
 
 KIND = "registry_import"
 MODES = ("all", "partial", "dry")
+EXPORT_LAYOUTS = ("csv", "xlsx", "opensid")
 
 
 def upload_dir() -> Path:
@@ -45,3 +53,28 @@ def population_import_start(*, actor, membership, village, upload, mode: str) ->
               "file_name": upload.name[:200]}
     transaction.on_commit(lambda: import_population_task.enqueue(**kwargs))
     return progress
+
+
+def check_register_export(*, membership, village_code: str) -> None:
+    """Refuse (``PermissionDenied``) unless ``membership`` may take the whole register of
+    ``village_code`` out: ``accounts.permissions.export_register`` within its region."""
+    if not (perms.holds(perms.export_register, membership) and membership.covers(village_code)):
+        raise PermissionDenied(_("Anda tidak berwenang mengekspor data penduduk desa ini; ekspor hanya untuk "
+                                 "perangkat desa tersebut, kantor kecamatannya, dan Dispendukcapil."))
+
+
+def village_register_export(request, *, village, layout: str):
+    """The register of ``village`` for ``request``'s membership, checked and logged: (layout, rows,
+    file name without extension). Rows are streamed from the database as the caller writes them."""
+    from . import export
+
+    check_register_export(membership=getattr(request, "membership", None), village_code=village.code)
+    if layout not in EXPORT_LAYOUTS:
+        layout = "csv"
+    log_access(request, object_type="registry.village_register", object_id=village.code,
+               label=_("Ekspor penduduk %(village)s (%(format)s)") % {"village": village.name, "format": layout},
+               region_code=village.code, action=AccessLog.Action.EXPORT)
+    base = f"penduduk-{village.compact_code}-{timezone.localdate().strftime('%Y%m%d')}"
+    if layout == "opensid":
+        return layout, export.opensid_rows(village.code), f"{base}-opensid"
+    return layout, export.balai_rows(village.code), base

@@ -6,22 +6,21 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from balai.accounts import permissions as perms
 from balai.core.access import Predicate, allow
-from balai.core.audit import log_access
-from balai.core.models import AccessLog, TaskProgress
+from balai.core.models import TaskProgress
 from balai.regions.models import Level, Region
 
 from . import export
 from .forms import ImportForm
-from .services import KIND, population_import_start, upload_dir
+from .services import KIND, population_import_start, upload_dir, village_register_export
 
 # Who may import: the village's own operator or secretary. Who may export: village staff, the
-# kecamatan office and the population agency (each within its region, checked per village).
+# kecamatan office and the civil-registry office (each within its region, checked per village by the
+# service): one rule, ``accounts.permissions.export_register``.
 can_import = perms.village_editor
-can_export = perms.village_staff | ((perms.verifier | perms.head) & perms.at_district) | perms.agency_officer
+can_export = perms.export_register
 can_read_template = Predicate(lambda r: perms.staff(r), "staff")
 
 
@@ -57,35 +56,17 @@ def progress(request, progress_id):
     })
 
 
-def _village_for_export(request, code):
-    village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
-    if not perms.covers(request, village.code):
-        raise PermissionDenied
-    return village
-
-
 @allow(can_export)
 def export_village(request, code):
-    """The village's register as CSV or XLSX in Balai's layout, or as an OpenSID workbook."""
-    village = _village_for_export(request, code)
-    layout = request.GET.get("format", "csv")
-    if layout not in ("csv", "xlsx", "opensid"):
-        layout = "csv"
-    log_access(request, object_type="registry.village_register", object_id=village.code,
-               label=_("Ekspor penduduk %(village)s (%(format)s)") % {"village": village.name, "format": layout},
-               region_code=village.code, action=AccessLog.Action.EXPORT)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    base = f"penduduk-{village.compact_code}-{stamp}"
+    """The village's register as CSV or XLSX in Balai's layout, or as an OpenSID workbook (the service
+    checks who may export it and logs the export)."""
+    village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
+    layout, rows, base = village_register_export(request, village=village, layout=request.GET.get("format", "csv"))
     if layout == "csv":
-        response = StreamingHttpResponse(export.csv_stream(export.balai_rows(village.code)),
-                                         content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(export.csv_stream(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{base}.csv"'
         return response
-    if layout == "opensid":
-        data = export.write_xlsx(export.opensid_rows(village.code), "Data Penduduk")
-        return FileResponse(data, as_attachment=True, filename=f"{base}-opensid.xlsx")
-    data = export.write_xlsx(export.balai_rows(village.code), "Data Penduduk")
-    return FileResponse(data, as_attachment=True, filename=f"{base}.xlsx")
+    return FileResponse(export.write_xlsx(rows, "Data Penduduk"), as_attachment=True, filename=f"{base}.xlsx")
 
 
 @allow(can_read_template)
