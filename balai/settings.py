@@ -285,6 +285,9 @@ else:
 # Attempt limits of public secret-checking forms, (attempts, seconds) per client: see balai/core/ratelimit.py.
 BALAI_ATTEMPT_LIMITS = {}
 
+# A waiting or running job whose progress row had no heartbeat for this many minutes lost its worker:
+# it is marked failed (balai/core/tasks.py). Longer than the longest step without progress reports.
+BALAI_TASK_STALE_MINUTES = int(os.environ.get("BALAI_TASK_STALE_MINUTES", "30"))
 # Background work: django-tasks with the database backend; tests run tasks immediately.
 TASKS = {
     "default": {
