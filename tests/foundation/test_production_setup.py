@@ -18,7 +18,7 @@ from django.utils.functional import empty
 from balai.core.health import check_static_manifest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-VENDOR = ROOT / "balai" / "static" / "vendor"
+STATIC = ROOT / "balai" / "static"  # vendored files under vendor/ (Leaflet under vendor/leaflet/), ours beside
 MANIFEST_STORAGE = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
                     # Django's manifest storage: the hashing and reference checks of production's
                     # CompressedManifestStaticFilesStorage without its slow compression (.ci/production-check
@@ -26,15 +26,15 @@ MANIFEST_STORAGE = {"default": {"BACKEND": "django.core.files.storage.FileSystem
                     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
 
 
-def test_no_vendored_file_points_at_a_source_map_that_is_not_shipped():
+def test_no_static_file_points_at_a_source_map_that_is_not_shipped():
     dangling = []
-    for path in VENDOR.rglob("*"):
+    for path in STATIC.rglob("*"):
         if path.suffix in (".js", ".css"):
             for line in path.read_text(encoding="utf-8").splitlines():
                 if "sourceMappingURL=" in line:
                     target = line.split("sourceMappingURL=")[1].strip().rstrip("*/").strip()
                     if not (path.parent / target).exists():
-                        dangling.append(f"{path.relative_to(VENDOR)} → {target}")
+                        dangling.append(f"{path.relative_to(STATIC)} → {target}")
     assert dangling == []
 
 
