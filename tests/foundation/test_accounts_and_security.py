@@ -110,8 +110,8 @@ def test_pages_carry_a_strict_content_security_policy_without_inline_script(clie
 
 
 def test_passwords_are_hashed_with_argon2_in_production_settings():
-    assert settings.PASSWORD_HASHERS[-2] == "django.contrib.auth.hashers.Argon2PasswordHasher"
-    assert "Argon2PasswordHasher" in [h.rsplit(".", 1)[1] for h in settings.PASSWORD_HASHERS][:2]
+    assert settings.PASSWORD_HASHERS[-2] == "balai.accounts.hashers.BalaiArgon2PasswordHasher"
+    assert "BalaiArgon2PasswordHasher" in [h.rsplit(".", 1)[1] for h in settings.PASSWORD_HASHERS][:2]
 
 
 @pytest.mark.django_db
