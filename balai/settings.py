@@ -39,9 +39,27 @@ def tile_origin(url_template):
 
 TESTING = "pytest" in sys.modules or env_bool("BALAI_TESTING")
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY") or (
-    "dev-only-insecure-key-set-SECRET_KEY-in-production-0123456789abcdefghijklmnopqrstuvwxyz"
-)
+DEV_SECRET_KEY = "dev-only-insecure-key-set-SECRET_KEY-in-production-0123456789abcdefghijklmnopqrstuvwxyz"
+SECRET_KEY = os.environ.get("SECRET_KEY") or DEV_SECRET_KEY
+# Production is BALAI_HTTPS=1 with DEBUG off (docs/deployment.md): there a missing or weak secret stops
+# the start instead of falling back to the public development key (sessions, download keys and letter
+# seals would be forgeable with it).
+BALAI_PRODUCTION = env_bool("BALAI_HTTPS") and not DEBUG
+MIN_SECRET_LENGTH = 50
+
+
+def require_secret(name, value):
+    """Refuse to start in production without a real secret in the variable ``name``."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    if not value or value == DEV_SECRET_KEY or len(value) < MIN_SECRET_LENGTH or len(set(value)) < 5:
+        raise ImproperlyConfigured(
+            f"{name} must be set to {MIN_SECRET_LENGTH}+ random characters in production (BALAI_HTTPS=1, "
+            f"DEBUG=0), e.g. python3 -c \"import secrets; print(secrets.token_urlsafe(64))\"; see docs/deployment.md.")
+
+
+if BALAI_PRODUCTION:
+    require_secret("SECRET_KEY", os.environ.get("SECRET_KEY", ""))
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -54,8 +72,12 @@ BALAI_PUBLIC_URL = os.environ.get("BALAI_PUBLIC_URL", "http://127.0.0.1:8000").r
 BALAI_LETTER_NUMBERING = os.environ.get("BALAI_LETTER_NUMBERING", "per_type")
 # Signer: seal (HMAC seal, default), bsre (BSrE TTE adapter) or a dotted path to a Signer subclass.
 BALAI_LETTER_SIGNER = os.environ.get("BALAI_LETTER_SIGNER", "seal")
-# Key of the seals (empty: SECRET_KEY); set it so that SECRET_KEY can rotate without breaking seals.
+# Key of the seals, its own secret so that SECRET_KEY can rotate without breaking seals: required in
+# production (an installation that sealed with SECRET_KEY sets it to that value); elsewhere empty
+# means SECRET_KEY.
 BALAI_LETTER_SEAL_SECRET = os.environ.get("BALAI_LETTER_SEAL_SECRET", "")
+if BALAI_PRODUCTION:
+    require_secret("BALAI_LETTER_SEAL_SECRET", BALAI_LETTER_SEAL_SECRET)
 BALAI_BSRE_URL = os.environ.get("BALAI_BSRE_URL", "")
 BALAI_BSRE_USER = os.environ.get("BALAI_BSRE_USER", "")
 BALAI_BSRE_PASSWORD = os.environ.get("BALAI_BSRE_PASSWORD", "")
@@ -151,7 +173,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2id at OWASP's parameters (19 MiB, t=2, p=1) instead of Django's 100 MiB: see balai/accounts/hashers.py.
+    "balai.accounts.hashers.BalaiArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 if TESTING:
@@ -270,6 +293,9 @@ else:
 # Attempt limits of public secret-checking forms, (attempts, seconds) per client: see balai/core/ratelimit.py.
 BALAI_ATTEMPT_LIMITS = {}
 
+# A waiting or running job whose progress row had no heartbeat for this many minutes lost its worker:
+# it is marked failed (balai/core/tasks.py). Longer than the longest step without progress reports.
+BALAI_TASK_STALE_MINUTES = int(os.environ.get("BALAI_TASK_STALE_MINUTES", "30"))
 # Background work: django-tasks with the database backend; tests run tasks immediately.
 TASKS = {
     "default": {

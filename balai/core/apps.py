@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "balai.core"
     label = "core"
     verbose_name = _("Inti")
+
+    def ready(self):
+        from . import health  # noqa: F401 — registers the static-manifest deploy check

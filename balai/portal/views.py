@@ -10,6 +10,7 @@ from balai.accounts import permissions as perms
 from balai.accounts.otp import before_second_factor
 from balai.accounts.scope import scope_for
 from balai.core.access import allow, public
+from balai.core.health import page_problem
 from balai.core.models import AccessLog
 from balai.core.nav import portal_tiles
 from balai.regions.models import Level, Region
@@ -30,7 +31,8 @@ def home(request):
 @public
 @never_cache
 def healthz(request):
-    """Liveness and database status for load balancers and monitoring (no personal data)."""
+    """Liveness, database status and whether pages can render (the base template with its static URLs,
+    see balai/core/health.py), for load balancers and monitoring (no personal data); 503 when either fails."""
     status = {"status": "ok", "time": timezone.now().isoformat()}
     try:
         with connection.cursor() as cursor:
@@ -40,6 +42,12 @@ def healthz(request):
     except Exception as exc:  # report, never crash the health check
         status["status"] = "error"
         status["database"] = {"status": "error", "error": exc.__class__.__name__}
+    problem = page_problem(request)
+    if problem:
+        status["status"] = "error"
+        status["pages"] = {"status": "error", "error": problem}
+    else:
+        status["pages"] = {"status": "ok"}
     return JsonResponse(status, status=200 if status["status"] == "ok" else 503)
 
 

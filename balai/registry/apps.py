@@ -23,3 +23,10 @@ class RegistryConfig(AppConfig):
             "registry:my_record", 20,
         ))
         register_demo_step(20, "Penduduk sintetis", demo_step)
+
+        from balai.core.tasks import on_stale, register_sweep
+
+        from .importing.services import KIND, cleanup_stale_uploads, delete_upload
+
+        on_stale(KIND, delete_upload)
+        register_sweep(cleanup_stale_uploads)

@@ -40,4 +40,5 @@ def test_the_village_operator_starts_an_import_of_its_own_village(world, django_
     for path in stored:
         path.unlink()  # the queued task (not run here) would have read and removed it
     assert len(queued) == 1 and len(stored) == 1 and progress.owner == user
-    assert TaskProgress.objects.get(pk=progress.pk).result == {"file": "penduduk.csv", "village": VILLAGE}
+    assert TaskProgress.objects.get(pk=progress.pk).result == {"file": "penduduk.csv", "village": VILLAGE,
+                                                               "upload": stored.pop().name}

@@ -4,9 +4,9 @@
 
 * ``SealSigner`` (built in, the default): records who signed, when, and the SHA-256 of the PDF, and
   seals those facts with an HMAC-SHA256 under the office's key. The office key is derived from
-  ``SECRET_KEY`` and the office code (``BALAI_LETTER_SEAL_SECRET`` overrides ``SECRET_KEY`` so that the
-  Django key can rotate without invalidating seals). Anyone holding the key can check a seal with
-  ``SealSigner.verify``.
+  ``BALAI_LETTER_SEAL_SECRET`` and the office code (required in production, see settings.py; outside
+  production it falls back to ``SECRET_KEY``), so that the Django key can rotate without invalidating
+  seals. Anyone holding the key can check a seal with ``SealSigner.verify``.
 * ``BSrESigner``: adapter for the national electronic-signature service (BSrE TTE). It posts the PDF
   with the signer's NIK and the passphrase the signer types at every signing to the endpoint in
   ``BALAI_BSRE_URL`` and returns the signed PDF. The passphrase is passed per call and never stored.

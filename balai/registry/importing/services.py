@@ -7,6 +7,8 @@ logged."""
 
 from __future__ import annotations
 
+import datetime
+import logging
 import uuid
 from pathlib import Path
 
@@ -27,6 +29,8 @@ from .tasks import import_population_task
 KIND = "registry_import"
 MODES = ("all", "partial", "dry")
 EXPORT_LAYOUTS = ("csv", "xlsx", "opensid")
+UPLOAD_SUFFIX = ".upload"
+log = logging.getLogger("balai.registry.import")
 
 
 def upload_dir() -> Path:
@@ -42,12 +46,14 @@ def population_import_start(*, actor, membership, village, upload, mode: str) ->
     check_register_edit(actor=actor, membership=membership, village_code=village.code)
     if mode not in MODES:
         raise ValueError(f"unknown import mode {mode!r}")
-    path = upload_dir() / f"{uuid.uuid4().hex}.upload"
+    path = upload_dir() / f"{uuid.uuid4().hex}{UPLOAD_SUFFIX}"
     with open(path, "wb") as target:
         for chunk in upload.chunks():
             target.write(chunk)
     progress = start_progress(KIND, owner=actor, message=_("Menunggu giliran…"))
-    TaskProgress.objects.filter(pk=progress.pk).update(result={"file": upload.name[:200], "village": village.code})
+    # "upload" names the stored file so that it can be deleted when the job goes stale (delete_upload).
+    TaskProgress.objects.filter(pk=progress.pk).update(result={"file": upload.name[:200], "village": village.code,
+                                                               "upload": path.name})
     kwargs = {"path": str(path), "village_code": village.code, "scope": membership.scope.code,
               "partial": mode == "partial", "dry_run": mode == "dry", "progress_id": str(progress.pk),
               "file_name": upload.name[:200]}
@@ -78,3 +84,37 @@ def village_register_export(request, *, village, layout: str):
     if layout == "opensid":
         return layout, export.opensid_rows(village.code), f"{base}-opensid"
     return layout, export.balai_rows(village.code), base
+
+
+def _remove(path: Path) -> bool:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def delete_upload(progress: TaskProgress) -> bool:
+    """Delete the uploaded file (personal data) of an import job that ended or went stale."""
+    name = (progress.result or {}).get("upload", "")
+    if not name or Path(name).name != name or not name.endswith(UPLOAD_SUFFIX):
+        return False
+    removed = _remove(upload_dir() / name)
+    if removed:
+        log.info("deleted the upload of import %s", progress.pk)
+    return removed
+
+
+def cleanup_stale_uploads(now=None) -> int:
+    """Delete uploads no live import job holds that are older than BALAI_TASK_STALE_MINUTES (left by
+    a crash between storing the file and queueing its job, or by a job that died before its row was
+    marked). Run by ``balai worker``'s sweep (registered in registry/apps.py)."""
+    now = now or timezone.now()
+    cutoff = (now - datetime.timedelta(minutes=settings.BALAI_TASK_STALE_MINUTES)).timestamp()
+    live = {(p.result or {}).get("upload") for p in TaskProgress.objects.filter(
+        kind=KIND, state__in=[TaskProgress.State.WAITING, TaskProgress.State.RUNNING]).only("result")}
+    removed = 0
+    for path in upload_dir().glob(f"*{UPLOAD_SUFFIX}"):
+        if path.name not in live and path.stat().st_mtime < cutoff and _remove(path):
+            removed += 1
+    return removed

@@ -15,9 +15,21 @@ from .engine import population_import, refresh_statistics
 log = logging.getLogger("balai.registry.import")
 
 
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
 @task()
 def import_population_task(*, path: str, village_code: str, scope: str | None, partial: bool, dry_run: bool,
                            progress_id: str, file_name: str = ""):
+    if TaskProgress.objects.filter(pk=progress_id, state=TaskProgress.State.FAILED).exists():
+        # Marked stale while it waited (no worker for BALAI_TASK_STALE_MINUTES): the operator was told
+        # to start again, so this run must not import the file a second time.
+        _remove(path)
+        return ""
     try:
         with open(path, "rb") as handle:
             report = population_import(source=handle, village_code=village_code, scope=scope, partial=partial,
@@ -27,10 +39,7 @@ def import_population_task(*, path: str, village_code: str, scope: str | None, p
                         message=(_("Impor gagal karena kesalahan sistem: %(error)s") % {"error": exc})[:300])
         raise
     finally:
-        try:
-            os.remove(path)
-        except OSError:
-            pass
+        _remove(path)  # the upload holds personal data: gone as soon as the job ends, however it ends
     result = report.as_dict()
     result.update(file=file_name, village=village_code)
     if report.written:  # the register is committed; a failing statistics refresh must not say otherwise

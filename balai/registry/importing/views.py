@@ -1,20 +1,18 @@
 """Upload (background import with progress), export of a village's register, and the template."""
 
-import os
-
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
 from balai.accounts import permissions as perms
 from balai.core.access import Predicate, allow
 from balai.core.models import TaskProgress
+from balai.core.tasks import fail_stale_progress, is_stale
 from balai.regions.models import Level, Region
 
 from . import export
 from .forms import ImportForm
-from .services import KIND, population_import_start, upload_dir, village_register_export
+from .services import KIND, population_import_start, village_register_export
 
 # Who may import: the village's own operator or secretary. Who may export: village staff, the
 # kecamatan office and the civil-registry office (each within its region, checked per village by the
@@ -47,12 +45,16 @@ def _own_progress(request, progress_id):
 @allow(can_import)
 def progress(request, progress_id):
     progress = _own_progress(request, progress_id)
+    if is_stale(progress):  # its worker died: say so and offer to start again, rather than poll for ever
+        fail_stale_progress(progress_id=progress.pk)
+        progress.refresh_from_db()
     template = "registry_import/_progress.html" if request.headers.get("HX-Request") else "registry_import/progress.html"
     result = progress.result or {}
     return render(request, template, {
         "progress": progress, "result": result, "finished": progress.state in (TaskProgress.State.DONE,
                                                                                 TaskProgress.State.FAILED),
         "errors": result.get("errors", [])[:500], "warnings": result.get("warnings", [])[:500],
+        "stale": bool(result.get("stale")),
     })
 
 
@@ -76,11 +78,3 @@ def template(request):
         response["Content-Disposition"] = 'attachment; filename="templat-penduduk.csv"'
         return response
     return FileResponse(export.template_xlsx(), as_attachment=True, filename="templat-penduduk.xlsx")
-
-
-def cleanup_stale_uploads(max_age_seconds=24 * 3600):
-    """Remove uploads a crashed worker left behind (called from the task after each run is not enough)."""
-    now = timezone.now().timestamp()
-    for path in upload_dir().glob("*.upload"):
-        if now - path.stat().st_mtime > max_age_seconds:
-            os.remove(path)

@@ -22,5 +22,12 @@ class Command(BaseCommand):
             # Retries and sends cut short by a crash are picked up by this sweep; claims are safe
             # with several workers (see balai/core/outbox.py).
             threading.Thread(target=outbox_sweep_forever, args=(every,), name="outbox-sweep", daemon=True).start()
+        from balai.core.tasks import run_sweeps, sweep_forever
+
+        if batch:
+            run_sweeps()
+        else:
+            # Jobs whose worker died are marked failed, and their uploads deleted (balai/core/tasks.py).
+            threading.Thread(target=sweep_forever, args=(60,), name="task-sweep", daemon=True).start()
         args = ["--queue-name", queue_name, "--no-startup-delay"] + (["--batch"] if batch else [])
         call_command("db_worker", *args, verbosity=options.get("verbosity", 1))
