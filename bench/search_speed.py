@@ -125,7 +125,11 @@ def main():
         ("statistik kecamatan", lambda i: get(agency, "/penduduk/statistik/", {"region": "35.10.01"})),
         ("statistik desa (langsung)", lambda i: get(agency, "/penduduk/statistik/", {"region": "35.10.01.2001"})),
     ]
-    request = SimpleNamespace(membership=SimpleNamespace(office=SimpleNamespace(region_id="35.10")),
+    from balai.regions.scope import RegionScope
+
+    regency_scope = RegionScope("35.10")
+    request = SimpleNamespace(membership=SimpleNamespace(office=SimpleNamespace(region_id="35.10"),
+                                                         scope=regency_scope, covers=regency_scope.covers),
                               user=SimpleNamespace(is_authenticated=True, is_citizen=False))
 
     def sql(flt):
