@@ -43,6 +43,9 @@ class MeView(APIView):
 
 
 class TokenRequest(AuthTokenSerializer):
+    # The user model's limit, checked before authenticate() (see LoginForm.username).
+    username = serializers.CharField(max_length=150, write_only=True, error_messages={
+        "max_length": _("Nama pengguna paling banyak 150 karakter.")})
     otp = serializers.CharField(required=False, allow_blank=True, max_length=6,
                                 help_text="Kode 6 angka dari aplikasi autentikator (akun dengan verifikasi dua langkah)")
 

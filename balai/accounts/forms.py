@@ -4,7 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LoginForm(AuthenticationForm):
-    username = forms.CharField(label=_("Nama pengguna"), widget=forms.TextInput(attrs={"autofocus": True,
+    # max_length here, not only the one AuthenticationForm sets after the field is built (that one adds
+    # no validator): a longer name is refused by the form before it reaches authenticate() and axes,
+    # whose attempt log keeps at most 255 characters (PostgreSQL would refuse the row: a 500).
+    username = forms.CharField(label=_("Nama pengguna"), max_length=150,
+                               error_messages={"max_length": _("Nama pengguna paling banyak 150 karakter.")}, widget=forms.TextInput(attrs={"autofocus": True,
                                "autocomplete": "username", "class": "form-control"}))
     password = forms.CharField(label=_("Kata sandi"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password",

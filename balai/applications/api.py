@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from balai.accounts import permissions as perms
 from balai.core.access import PUBLIC
+from balai.core.links import UUID_PATTERN
 from balai.core.throttling import PublicThrottle
 from balai.services.models import Service
 
@@ -94,6 +95,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
 
     access = perms.staff | perms.citizen
     lookup_field = "public_id"
+    lookup_value_regex = UUID_PATTERN
     pagination_class = NewestFirst
 
     def get_queryset(self):

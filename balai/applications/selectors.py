@@ -4,6 +4,8 @@ Scope of staff: a village office sees applications of its village; a kecamatan o
 villages; an agency those for its services; the service hall and the regency government all.
 Citizens see their own (as applicant or submitter)."""
 
+import datetime
+
 from django.db.models import Count, Q
 
 from balai.accounts.models import Office
@@ -74,20 +76,22 @@ def work_queue(membership, tab: str, *, today, after=None, limit=50):
 
     new: everything waiting for this office (whatever step), oldest first; mine: open and last handled by me; due: pending here,
     due within 2 working days; overdue: pending here, past due. ``after`` is the cursor returned with
-    the previous page (``"<due_date>|<id>"`` or ``"<id>"``)."""
+    the previous page (``"<due_date>|<id>"`` or ``"<id>"``); a cursor that does not parse (a cut or
+    edited link) starts again at the first page rather than failing."""
+    after = _queue_cursor(after, dated=tab not in ("mine", "new"))
     office = membership.office
     qs = Application.objects.select_related("service").only(*QUEUE_FIELDS)
     if tab == "mine":
         qs = qs.filter(assignee=membership.user).exclude(status__in=sorted(TERMINAL)).order_by("-id")
         if after:
-            qs = qs.filter(id__lt=int(after))
+            qs = qs.filter(id__lt=after)
         rows = list(qs[:limit + 1])
         return rows[:limit], (str(rows[limit - 1].id) if len(rows) > limit else None)
     qs = qs.filter(current_office=office)
     if tab == "new":
         qs = qs.order_by("id")
         if after:
-            qs = qs.filter(id__gt=int(after))
+            qs = qs.filter(id__gt=after)
         rows = list(qs[:limit + 1])
         return rows[:limit], (str(rows[limit - 1].id) if len(rows) > limit else None)
     if tab == "overdue":
@@ -99,11 +103,24 @@ def work_queue(membership, tab: str, *, today, after=None, limit=50):
         qs = qs.filter(due_date__gte=today, due_date__lte=horizon)
     qs = qs.order_by("due_date", "id")
     if after:
-        due, _sep, pk = after.partition("|")
-        qs = qs.filter(Q(due_date__gt=due) | Q(due_date=due, id__gt=int(pk)))
+        due, pk = after
+        qs = qs.filter(Q(due_date__gt=due) | Q(due_date=due, id__gt=pk))
     rows = list(qs[:limit + 1])
     cursor = f"{rows[limit - 1].due_date.isoformat()}|{rows[limit - 1].id}" if len(rows) > limit else None
     return rows[:limit], cursor
+
+
+def _queue_cursor(after, *, dated: bool):
+    """``"<id>"`` -> id, or (dated) ``"<due_date>|<id>"`` -> (date, id); None when absent or malformed."""
+    if not after:
+        return None
+    try:
+        if not dated:
+            return int(after)
+        due, _sep, pk = after.partition("|")
+        return datetime.date.fromisoformat(due), int(pk)
+    except ValueError:
+        return None
 
 
 def sla_summary(queryset, group_field: str):

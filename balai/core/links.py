@@ -29,3 +29,8 @@ def _detail_base(url_name: str, script_prefix: str) -> str:
 def detail_url(url_name: str, public_id) -> str:
     """``reverse(url_name, args=[public_id])`` for a route ending in ``<uuid:public_id>/``."""
     return f"{_detail_base(url_name, get_script_prefix())}{public_id}/"
+
+
+# The URL form of a UUID (``public_id``): API detail routes declare it as their ``lookup_value_regex``
+# so that ``/api/v1/persons/bukan-uuid/`` is a 404 from the router, never a query with a malformed id.
+UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"

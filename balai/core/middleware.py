@@ -42,3 +42,38 @@ class NoStoreMiddleware:
         if user is not None and user.is_authenticated and "no-store" not in response.get("Cache-Control", ""):
             add_never_cache_headers(response)  # a view that already said no-store keeps its own header
         return response
+
+
+NUL = "\x00"
+
+
+def _carries_nul(request) -> bool:
+    if NUL in request.path:
+        return True
+    if any(NUL in key or any(NUL in value for value in values) for key, values in request.GET.lists()):
+        return True
+    if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded",
+                                                             "multipart/form-data"):
+        return any(NUL in key or any(NUL in value for value in values) for key, values in request.POST.lists())
+    return False
+
+
+class RefuseNulMiddleware:
+    """400 "Permintaan memuat karakter yang tidak diizinkan." for any NUL byte in the path, the query
+    string or a form value. No user types one; PostgreSQL refuses it in text, so without this every
+    view that passes such a value to a query would answer 500. Placed early (after the language is
+    chosen, so the message is in the visitor's language), before any view or DRF parses the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _carries_nul(request):
+            from django.http import HttpResponseBadRequest, JsonResponse
+            from django.utils.translation import gettext as _
+
+            message = _("Permintaan memuat karakter yang tidak diizinkan.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

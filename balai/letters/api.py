@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from balai.accounts.scope import scope_for
 from balai.core.audit import log_access
+from balai.core.links import UUID_PATTERN
 
 from .formatting import mask_name
 from .models import Letter
@@ -57,6 +58,7 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = LetterSerializer
     pagination_class = NewestFirst
     lookup_field = "public_id"
+    lookup_value_regex = UUID_PATTERN
 
     def get_queryset(self):
         return letters_visible_to(self.request).select_related("letter_type", "document").defer("holder", "data")

@@ -3,14 +3,18 @@
 Same scoping as the screens (selectors), NIK/KK masked in lists, full record on detail (logged).
 Pagination is by cursor (keyset on id): no COUNT(*) over the register."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import CursorPagination
 
 from balai.core.audit import log_access
+from balai.core.links import UUID_PATTERN
 from balai.regions.scope import RegionScope
 
 from . import permissions as rperms
@@ -98,6 +102,7 @@ class _Scoped(viewsets.ReadOnlyModelViewSet):
     access = rperms.read_persons
     pagination_class = KeysetPagination
     lookup_field = "public_id"
+    lookup_value_regex = UUID_PATTERN
 
     def get_object(self):
         try:
@@ -175,7 +180,12 @@ class LifeEventViewSet(_Scoped):
         if params.get("kind"):
             qs = qs.filter(kind=params["kind"])
         if params.get("since"):
-            qs = qs.filter(date__gte=params["since"])
+            try:
+                since = datetime.date.fromisoformat(params["since"])
+            except ValueError:
+                raise ValidationError({"since": [_("Tanggal tidak valid; tulis sebagai YYYY-MM-DD, mis. 2026-01-31.")]}) \
+                    from None
+            qs = qs.filter(date__gte=since)
         return qs
 
 
