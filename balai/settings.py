@@ -293,6 +293,8 @@ else:
               "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}}
 # Attempt limits of public secret-checking forms, (attempts, seconds) per client: see balai/core/ratelimit.py.
 BALAI_ATTEMPT_LIMITS = {}
+# A survey kiosk (a device enrolled by hall staff) takes one answer every this many seconds.
+BALAI_KIOSK_PACE_SECONDS = 20
 
 # A waiting or running job whose progress row had no heartbeat for this many minutes lost its worker:
 # it is marked failed (balai/core/tasks.py). Longer than the longest step without progress reports.

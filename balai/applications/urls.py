@@ -14,6 +14,7 @@ urlpatterns = [
     path("antrean-kerja/", views.queue, name="queue"),
     path("kinerja-layanan/", views.sla, name="sla"),
     path("survei/kios/", views.kiosk, name="kiosk"),
+    path("survei/kios/daftarkan/", views.kiosk_enroll, name="kiosk_enroll"),
     path("survei/<uuid:token>/", views.survey, name="survey"),
     path("ikm/", views.ikm, name="ikm"),
     path("pengaduan/", views.complaint_new, name="complaint_new"),

@@ -21,7 +21,7 @@ from balai.core.uploads import file_response
 from balai.registry.selectors import persons_visible_to
 from balai.services.models import Service
 
-from . import feedback, selectors
+from . import feedback, kiosks, selectors
 from .forms import SurveyForm
 from .hooks import signing_needs_passphrase, status_links
 from .models import (
@@ -305,21 +305,38 @@ def survey(request, token):
 
 @public
 def kiosk(request):
-    halls = list(Office.objects.filter(kind=Office.Kind.HALL).order_by("code"))
+    """The hall's survey kiosk. Answers count only from a device the hall's staff enrolled
+    (``kiosks``); elsewhere the page says so and stores nothing."""
+    device = kiosks.kiosk_device(request.COOKIES.get(kiosks.KIOSK_COOKIE))
     services = list(Service.objects.active().only("code", "name").order_by("name"))
     thanks = False
     form = SurveyForm(request.POST or None)
     if request.method == "POST":
         service = Service.objects.filter(code=request.POST.get("service", "")).first()
-        hall = next((h for h in halls if h.code == request.POST.get("hall")), halls[0] if halls else None)
         try:
-            feedback.survey_submit(**form.answers(), service=service, hall=hall)
+            kiosks.kiosk_survey_submit(device=device, service=service, **form.answers())
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
             thanks = True
     return render(request, "applications/survey.html", {
-        "kiosk": True, "halls": halls, "services": services, "thanks": thanks, "open": True, "form": form})
+        "kiosk": True, "kiosk_hall": device["hall"] if device else None, "services": services, "thanks": thanks,
+        "open": device is not None, "form": form,
+        "can_enroll": perms.holds(perms.at_hall, getattr(request, "membership", None))})
+
+
+@allow(perms.at_hall)
+def kiosk_enroll(request):
+    """Hall staff enrol the device they are using as a survey kiosk of their hall (a signed cookie)."""
+    if request.method != "POST":
+        return render(request, "applications/kiosk_enroll.html", {"hall": request.membership.office})
+    value = kiosks.kiosk_enroll(actor=request.user, membership=request.membership)
+    response = redirect("applications:kiosk")
+    response.set_cookie(kiosks.KIOSK_COOKIE, value, max_age=kiosks.KIOSK_MAX_AGE, httponly=True, samesite="Lax",
+                        secure=request.is_secure())
+    messages.success(request, _("Perangkat ini kini kios survei %(hall)s. Keluar dari akun petugas sebelum "
+                                "menyerahkannya ke pengunjung.") % {"hall": request.membership.office.name})
+    return response
 
 
 def _period(request):

@@ -20,6 +20,7 @@ EXPECTED = {
     "applications:queue": STAFF,
     "applications:sla": STAFF,
     "applications:kiosk": PUBLIC,
+    "applications:kiosk_enroll": {"counter_officer"},
     "applications:survey": PUBLIC,
     "applications:ikm": PUBLIC,
     "applications:complaint_new": PUBLIC,

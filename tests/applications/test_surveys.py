@@ -25,6 +25,8 @@ def test_the_survey_is_answered_once_after_completion_and_counts_in_the_public_i
 
 def test_the_hall_kiosk_takes_surveys_without_an_application(world):
     make_service("ktp-el", workflow="agency")
-    world.client("anonymous").post("/survei/kios/", {**SCORES, "u3": "2", "service": "ktp-el", "hall": "mpp"})
+    kiosk = world.client("counter_officer")
+    kiosk.post("/survei/kios/daftarkan/")  # the hall's staff enrol the tablet, then hand it over
+    kiosk.post("/survei/kios/", {**SCORES, "u3": "2", "service": "ktp-el", "hall": "mpp"})
     response = SurveyResponse.objects.get()
     assert (response.source, response.hall.code, response.service.code, response.u3) == ("kiosk", "mpp", "ktp-el", 2)
