@@ -1,6 +1,7 @@
 """API: applications (citizens: their own; staff: their scope), transitions, SKM results, complaints."""
 
 import datetime as dt
+import json
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ParseError, PermissionDenied
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -90,8 +91,10 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
                          viewsets.GenericViewSet):
     """Applications: a citizen sees their own, staff those in their office's scope (keyset pages).
 
-    POST creates an online application for the signed-in citizen (services without required uploads);
-    send an ``Idempotency-Key`` header so that a retry creates no second application."""
+    POST creates an online application for the signed-in citizen: JSON, or ``multipart/form-data`` with
+    ``service``, ``data`` (a JSON object in a text part) and one file part per upload requirement, named
+    exactly as the requirement (checked like the form: PDF, JPEG or PNG by content, 5 MB at most); send
+    an ``Idempotency-Key`` header so that a retry creates no second application."""
 
     access = perms.staff | perms.citizen
     lookup_field = "public_id"
@@ -125,9 +128,16 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
     def create(self, request, *args, **kwargs):
         if not perms.citizen(request):
             raise PermissionDenied(_("Pengajuan lewat API hanya untuk akun warga."))
-        payload = ApplicationCreateSerializer(data=request.data)
+        payload = ApplicationCreateSerializer(data=_create_payload(request))
         payload.is_valid(raise_exception=True)
         service = get_object_or_404(Service.objects.select_related("agency"), code=payload.validated_data["service"])
+        required = {r["name"] for r in service.upload_requirements}
+        strangers = sorted(set(request.FILES) - required)
+        if strangers:
+            return Response({"detail": _("Berkas “%(names)s” bukan persyaratan unggah layanan ini; nama bagian "
+                                         "berkas harus sama dengan nama persyaratan.") % {"names": ", ".join(strangers)}},
+                            status=400)
+        uploads = {name: request.FILES.get(name) for name in required}
         person = getattr(request.user, "person", None)
         if person is None:
             return Response({"detail": _("Akun belum tertaut dengan data kependudukan.")}, status=400)
@@ -136,7 +146,8 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
             application = application_submit(
                 service=service, channel="online", data=payload.validated_data["data"], applicant=person,
                 user=request.user, idempotency_key=f"api:{request.user.pk}:{key}" if key else None,
-                applicant_email=payload.validated_data["email"], applicant_phone=payload.validated_data["phone"])
+                applicant_email=payload.validated_data["email"], applicant_phone=payload.validated_data["phone"],
+                uploads=uploads)
         except ValidationError as error:
             return Response(_messages(error), status=400)
         return Response(ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
@@ -155,6 +166,20 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixin
             return Response(_messages(error), status=409)
         application.refresh_from_db()
         return Response(ApplicationDetailSerializer(application, context={"request": request}).data)
+
+
+def _create_payload(request) -> dict:
+    """The create request's fields: a JSON body as it is; a multipart body (with the requirement files)
+    carries ``data`` as a JSON object in a text part."""
+    if not request.content_type.startswith("multipart/"):
+        return request.data
+    payload = {key: request.data.get(key) for key in ("service", "email", "phone") if key in request.data}
+    raw = request.data.get("data") or "{}"
+    try:
+        payload["data"] = json.loads(raw)
+    except ValueError:
+        raise ParseError(_("Bagian “data” harus berisi objek JSON, mis. {\"keperluan\": \"Sekolah\"}."))
+    return payload
 
 
 IKM_RESULT = inline_serializer("IkmResult", {
