@@ -23,6 +23,20 @@ def _fresh_attempt_counts():
     caches["ratelimit"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the installation's language (Indonesian). A request in English activates
+    English for the thread (LanguageMiddleware, like Django's LocaleMiddleware, does not switch back),
+    and a later test on the same worker that calls a service directly would otherwise get English
+    messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _media_in_a_temporary_directory(tmp_path_factory):
     """Stored files (issued documents' PDFs) go to a temporary MEDIA_ROOT, never into var/media."""
